@@ -1,0 +1,1 @@
+export const IDENTITY_SUBJECTS = { health: 'identity.health.check' } as const;
