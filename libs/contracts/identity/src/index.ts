@@ -1,1 +1,1 @@
-export const IDENTITY_SUBJECTS = { health: 'identity.health.check' } as const;
+export * from './subjects';

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { connect, NatsConnection } from '@nats-io/transport-node';
+import { AnalyticsSubjects } from '@suite/contracts/analytics';
+import { databaseUrlFor } from '@suite/platform';
+import { migrateAll } from '@suite/prisma/migrate';
+import { eventually, freePort, run, Running, startService } from './processes';
+
+// Response bodies are checked field by field below; their shape is what is under test.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (response: Response): Promise<any> => response.json();
+const getJson = (url: string) => fetch(url).then(json);
+
+/**
+ * The gateway and the analytics service as real processes (from dist/), on a private nats-server
+ * so no other stack on this machine can answer for them, and on databases of their own.
+ */
+describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
+  const prefix = `e2e_${randomUUID().slice(0, 8)}_`;
+  let natsServer: Running;
+  let gateway: Running;
+  let analytics: Running;
+  let base: string;
+  let db: Client;
+  let nc: NatsConnection;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    const natsPort = await freePort();
+    natsServer = run('nats-server', ['-a', '127.0.0.1', '-p', String(natsPort)], process.env);
+    const natsUrl = `nats://127.0.0.1:${natsPort}`;
+    nc = await eventually(() => connect({ servers: natsUrl }), Boolean);
+    env = { ...process.env, NATS_URL: natsUrl, DATABASE_NAME_PREFIX: prefix, LOG_LEVEL: 'debug', NATS_REQUEST_TIMEOUT_MS: '1500', HEALTH_TIMEOUT_MS: '500' };
+    await migrateAll(env, ['analytics']);
+    db = new Client({ connectionString: databaseUrlFor('analytics', env) });
+    await db.connect();
+    await db.query(`INSERT INTO system_config (id, key, value, is_public, category, updated_at) VALUES
+      (gen_random_uuid(), 'site.currency', '"PHP"', true, 'site', now()),
+      (gen_random_uuid(), 'payments.secret_switch', '"on"', false, 'payments', now())`);
+    const gatewayPort = await freePort();
+    base = `http://127.0.0.1:${gatewayPort}`;
+    analytics = startService('analytics', { ...env, PORT: String(await freePort()) });
+    gateway = startService('api-gateway', { ...env, PORT: String(gatewayPort) });
+    await eventually(() => getJson(`${base}/health`), (h) => h.services?.analytics?.status === 'up', 30000);
+  });
+
+  afterAll(async () => {
+    await Promise.all([gateway?.stop(), analytics?.stop()]);
+    await nc?.close();
+    await natsServer?.stop();
+    await db?.end();
+    const admin = new Client({ connectionString: databaseUrlFor('analytics', { ...process.env, DATABASE_NAME_PREFIX: '' }).replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${prefix}analytics" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('reports each service in /health: analytics up with its database, the ones not started down', async () => {
+    const response = await fetch(`${base}/health`);
+    const body = await json(response);
+    expect(response.status).toBe(503); // only two of nine processes run here
+    expect(body.status).toBe('degraded');
+    expect(body.services.analytics).toMatchObject({ status: 'up', checks: { database: { status: 'up' }, nats: { status: 'up' } } });
+    expect(body.services.identity).toMatchObject({ status: 'down' });
+    expect(Object.keys(body.services).sort()).toEqual(['alerting', 'analytics', 'catalog', 'fulfillment', 'identity', 'iot-telemetry', 'logistics', 'orders']);
+  });
+
+  it('reads rows from the service database through NATS, public ones only', async () => {
+    const response = await fetch(`${base}/api/v1/system-config/public`);
+    expect(response.status).toBe(200);
+    const entries = await json(response);
+    expect(entries).toEqual([{ key: 'site.currency', value: 'PHP', description: null, category: 'site' }]);
+  });
+
+  it('writes through NATS into the database, and the request id follows the call into the service log', async () => {
+    const requestId = `e2e-${randomUUID()}`;
+    const response = await fetch(`${base}/api/v1/analytics/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify({ eventType: 'product.viewed', entityType: 'product', entityId: 'p-1', metadata: { source: 'e2e' } }),
+    });
+    expect(response.status).toBe(202);
+    expect(response.headers.get('x-request-id')).toBe(requestId);
+    const { id } = await json(response);
+    const stored = await db.query('SELECT event_type, entity_id, metadata, user_id FROM analytics_event WHERE id = $1', [id]);
+    expect(stored.rows).toEqual([{ event_type: 'product.viewed', entity_id: 'p-1', metadata: { source: 'e2e' }, user_id: null }]);
+    await eventually(async () => analytics.output(), (out) => out.includes(requestId), 5000);
+  });
+
+  it('answers a malformed body with 400 problem+json naming each bad field, and stores nothing', async () => {
+    const before = await db.query('SELECT count(*)::int AS n FROM analytics_event');
+    const response = await fetch(`${base}/api/v1/analytics/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ eventType: 'Not Valid', metadata: 'x', hacker: true }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = await json(response);
+    expect(problem).toMatchObject({ status: 400, code: 'PLATFORM.VALIDATION_FAILED', instance: '/api/v1/analytics/events' });
+    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['eventType', 'hacker', 'metadata']);
+    const after = await db.query('SELECT count(*)::int AS n FROM analytics_event');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('answers malformed JSON with 400, an unknown route with 404, an oversized body with 413, all problem+json', async () => {
+    const post = (body: string) => fetch(`${base}/api/v1/analytics/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const malformed = await post('{"eventType": ');
+    expect(malformed.status).toBe(400);
+    expect((await json(malformed)).code).toBe('PLATFORM.MALFORMED_BODY');
+    const unknown = await fetch(`${base}/api/v1/no-such-thing`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/problem\+json/);
+    const huge = await post(JSON.stringify({ eventType: 'a.b', metadata: { blob: 'x'.repeat(2 * 1024 * 1024) } }));
+    expect(huge.status).toBe(413);
+    expect((await json(huge)).code).toBe('PLATFORM.PAYLOAD_TOO_LARGE');
+  });
+
+  it('serves OpenAPI built from the DTOs at /docs', async () => {
+    expect((await fetch(`${base}/docs`)).status).toBe(200);
+    const spec = await getJson(`${base}/docs/json`);
+    expect(spec.paths['/api/v1/analytics/events'].post).toBeDefined();
+    expect(spec.components.schemas.TrackEventDto.required).toContain('eventType');
+  });
+
+  it('answers 504 problem+json when a service takes longer than the timeout, instead of hanging', async () => {
+    // A responder that swallows requests on the subject, in the same queue group as analytics.
+    const blackHole = nc.subscribe(AnalyticsSubjects.ConfigListPublic, { queue: 'analytics' });
+    await analytics.stop();
+    try {
+      const started = Date.now();
+      const response = await fetch(`${base}/api/v1/system-config/public`);
+      expect(response.status).toBe(504);
+      expect((await json(response)).code).toBe('PLATFORM.UPSTREAM_TIMEOUT');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      blackHole.unsubscribe();
+    }
+  });
+
+  it('turns a killed service down in /health within seconds while the gateway keeps answering 503', async () => {
+    analytics.child.kill('SIGKILL');
+    const started = Date.now();
+    const health = await eventually(() => getJson(`${base}/health`), (h) => h.services.analytics.status === 'down', 5000);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(health.services.analytics.status).toBe('down');
+    const response = await fetch(`${base}/api/v1/system-config/public`);
+    expect(response.status).toBe(503);
+    expect((await json(response)).code).toBe('PLATFORM.SERVICE_UNAVAILABLE');
+  });
+});

@@ -1,0 +1,4 @@
+export { PrismaClient as CatalogPrismaClient, Prisma } from './generated/client';
+import type { PrismaClient } from './generated/client';
+
+export type CatalogDb = PrismaClient;

@@ -1,0 +1,4 @@
+export { PrismaClient as OrdersPrismaClient, Prisma } from './generated/client';
+import type { PrismaClient } from './generated/client';
+
+export type OrdersDb = PrismaClient;

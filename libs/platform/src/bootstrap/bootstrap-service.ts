@@ -1,0 +1,67 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '../config/env';
+import { SERVICE_CATALOG } from '../config/services';
+import { acceptRequestId, httpRequestContext, REQUEST_ID_HEADER } from '../logging/request-id';
+import { ServiceDefinition } from './service-definition';
+
+/** Request bodies above this are refused with 413 before any handler runs. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface BootstrapOptions {
+  /** Hook for the gateway: Swagger, CORS and the like, before listening. */
+  configure?: (app: NestFastifyApplication) => void | Promise<void>;
+  bodyLimitBytes?: number;
+}
+
+export function createFastifyAdapter(bodyLimit = DEFAULT_BODY_LIMIT_BYTES): FastifyAdapter {
+  const adapter = new FastifyAdapter({
+    bodyLimit,
+    // The same id in Fastify, in every log line and in the NATS headers of every call it causes.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const id = acceptRequestId(req.headers[REQUEST_ID_HEADER]);
+      (req as { id?: string }).id = id;
+      return id;
+    },
+  });
+  // Echoed on every answer, errors included, so a client can quote it when reporting a problem.
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    httpRequestContext.run({ requestId: request.id }, done);
+  });
+  return adapter;
+}
+
+/**
+ * Starts one service: HTTP (health, readiness, metrics; the API for the gateway) and the NATS
+ * transport with the service name as queue group, so N copies share the requests. A bad
+ * configuration stops the process with the names of the variables at fault.
+ */
+export async function bootstrapService(module: Type<unknown>, definition: ServiceDefinition, options: BootstrapOptions = {}): Promise<INestApplication> {
+  let config;
+  try {
+    config = loadConfig(definition.config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${definition.name}: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(options.bodyLimitBytes), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.connectMicroservice<MicroserviceOptions>(
+    { transport: Transport.NATS, options: { servers: config.NATS_URL.split(','), queue: definition.name, name: `${definition.name}-server`, maxReconnectAttempts: -1 } },
+    { inheritAppConfig: true },
+  );
+  app.enableShutdownHooks();
+  await options.configure?.(app);
+  await app.startAllMicroservices();
+  const port = config.PORT ?? SERVICE_CATALOG[definition.name].httpPort;
+  await app.listen(port, process.env.HOST ?? '0.0.0.0');
+  app.get(Logger).log(`${definition.name} listening on :${port}, NATS queue group "${definition.name}"`);
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './service-definition';
+export * from './platform.module';
+export * from './bootstrap-service';

@@ -1,0 +1,73 @@
+import { DynamicModule, Global, Module, Provider, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { databaseUrlFor } from '../config/database-url';
+import { loadConfig } from '../config/env';
+import { PlatformConfig } from '../config/platform-config';
+import { DB, createPrismaClient } from '../db/prisma.module';
+import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { validationFailed } from '../errors/validation';
+import { HEALTH_SERVICE_NAME, HealthProbe } from '../health/health-probe';
+import { HealthController } from '../health/health.controller';
+import { healthRpcController } from '../health/health-rpc.controller';
+import { loggingModule } from '../logging/logging.module';
+import { MetricsController } from '../metrics/metrics.controller';
+import { RpcMetricsInterceptor } from '../metrics/rpc-metrics.interceptor';
+import { JetStreamService } from '../nats/jetstream';
+import { NatsClient } from '../nats/nats-client';
+import { NatsConnectionService } from '../nats/nats-connection';
+import { OUTBOX_OPTIONS, OutboxRelay } from '../outbox/outbox-relay';
+import { PLATFORM_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
+
+/** Rejects unknown fields and turns every violation into one `invalid` error naming each field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => validationFailed(errors),
+  });
+}
+
+/**
+ * What every service gets from the platform: validated config, logs with request ids, its NATS
+ * connection and typed client, JetStream, its own database with the outbox relay, health over HTTP
+ * and NATS, metrics, and the one error model. Import once in the app's root module.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forService(definition: ServiceDefinition): DynamicModule {
+    const config = loadConfig<PlatformConfig>(definition.config);
+    const providers: Provider[] = [
+      { provide: SERVICE_DEFINITION, useValue: definition },
+      { provide: PLATFORM_CONFIG, useValue: config },
+      { provide: definition.config, useValue: config },
+      { provide: HEALTH_SERVICE_NAME, useValue: definition.name },
+      { provide: NatsConnectionService, useFactory: () => new NatsConnectionService(config.NATS_URL, definition.name) },
+      { provide: NatsClient, useFactory: (c: NatsConnectionService) => new NatsClient(c, config.NATS_REQUEST_TIMEOUT_MS), inject: [NatsConnectionService] },
+      JetStreamService,
+      HealthProbe,
+      { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+      { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
+    ];
+    const exported: unknown[] = [PLATFORM_CONFIG, definition.config, NatsClient, JetStreamService, NatsConnectionService];
+    if (definition.prismaClient) {
+      const Client = definition.prismaClient;
+      providers.push(
+        { provide: DB, useFactory: () => createPrismaClient(Client, databaseUrlFor(definition.name)) },
+        { provide: OUTBOX_OPTIONS, useValue: { service: definition.name } },
+        OutboxRelay,
+      );
+      exported.push(DB, OutboxRelay);
+    }
+    return {
+      module: PlatformModule,
+      imports: [loggingModule(definition.name, config), TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, healthRpcController(definition.healthSubject), MetricsController],
+      providers,
+      exports: exported as Provider[],
+    };
+  }
+}

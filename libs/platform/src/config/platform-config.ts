@@ -1,0 +1,35 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** Variables every process reads. Defaults are the local development services (ARCHITECTURE.md). */
+export class PlatformConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: string = 'development';
+
+  @Matches(/^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/, { message: 'NATS_URL must be nats://host:port (comma separated for a cluster)' })
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** Pretty, human-readable logs (for a terminal). JSON is the default: it is what log pipelines read. */
+  @IsOptional()
+  @IsIn(['true', 'false', '1', '0'])
+  LOG_PRETTY?: string;
+
+  /** HTTP port for health, readiness and metrics (the gateway's public port for api-gateway). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  /** Default timeout of a NATS request/reply call, in milliseconds. */
+  @IsInt()
+  @Min(50)
+  @Max(120000)
+  NATS_REQUEST_TIMEOUT_MS: number = 5000;
+
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+}

@@ -1,0 +1,42 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+
+/** Injection token of the service's own Prisma client: `@InjectDb() db: IdentityDb`. */
+export const DB = Symbol('DB');
+export const InjectDb = () => Inject(DB);
+
+/** What every generated client has and the platform relies on. */
+export interface PrismaLike {
+  $connect(): Promise<void>;
+  $disconnect(): Promise<void>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  $transaction<R>(fn: (tx: any) => Promise<R>, options?: { timeout?: number; maxWait?: number; isolationLevel?: string }): Promise<R>;
+}
+
+export type PrismaClientClass = new (options: { adapter: PrismaPg }) => PrismaLike;
+
+@Injectable()
+class DbShutdown implements OnApplicationShutdown {
+  constructor(@Inject(DB) private readonly db: PrismaLike) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.$disconnect();
+  }
+}
+
+/** Opens the service's generated Prisma client on the pg driver adapter (Prisma 7). */
+export function createPrismaClient<T extends PrismaLike>(Client: PrismaClientClass, url: string, poolSize = 10): T {
+  return new Client({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) }) as T;
+}
+
+@Global()
+@Module({})
+export class PrismaModule {
+  static forClient(Client: PrismaClientClass, url: string): DynamicModule {
+    return {
+      module: PrismaModule,
+      providers: [{ provide: DB, useFactory: () => createPrismaClient(Client, url) }, DbShutdown],
+      exports: [DB],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './app-error';
+export * from './problem';
+export * from './validation';
+export * from './http-error';
+export * from './all-exceptions.filter';

@@ -1,0 +1,3 @@
+export * from './health-probe';
+export * from './health.controller';
+export * from './health-rpc.controller';

@@ -1,0 +1,42 @@
+import { DynamicModule, ExecutionContext } from '@nestjs/common';
+import { NatsContext } from '@nestjs/microservices';
+import { LoggerModule } from 'nestjs-pino';
+import { PlatformConfig } from '../config/platform-config';
+import { acceptRequestId, REQUEST_ID_HEADER } from './request-id';
+
+/** Never written to a log line, wherever they appear in a request or a logged object. */
+const REDACTED = [
+  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'req.headers["x-caller"]',
+  '*.password', '*.passwordHash', '*.secret', '*.token', '*.accessToken', '*.refreshToken', '*.apiKey', '*.credentials',
+];
+
+function natsRequestId(context: ExecutionContext): string {
+  const ctx = context.switchToRpc().getContext<NatsContext>();
+  return acceptRequestId(ctx?.getHeaders?.()?.get(REQUEST_ID_HEADER));
+}
+
+/** Structured JSON logs (pretty when LOG_PRETTY=true) with a request id on every line, HTTP and NATS alike. */
+export function loggingModule(service: string, config: PlatformConfig): DynamicModule {
+  const pretty = config.LOG_PRETTY === 'true' || config.LOG_PRETTY === '1';
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      base: { service },
+      redact: { paths: REDACTED, censor: '[redacted]' },
+      // Fastify has already chosen the id (createFastifyAdapter); reuse it so both agree.
+      genReqId: (req) => (req as { id?: string }).id ?? acceptRequestId(req.headers[REQUEST_ID_HEADER]),
+      // Probes and scrapes every few seconds would drown the useful lines.
+      autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // pino-http invents an Error with a stack for every 5xx; the status code already says it, and
+      // real errors are logged with their stack by AllExceptionsFilter.
+      customErrorObject: (_req, _res, err, value) => (/^failed with status code/.test(err?.message ?? '') ? { ...value, err: undefined } : value),
+      transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+    },
+    microservice: {
+      genReqId: natsRequestId,
+      useLevel: 'debug',
+      quietRpcLogger: true,
+    },
+  });
+}

@@ -1,0 +1,3 @@
+export * from './nats-connection';
+export * from './nats-client';
+export * from './jetstream';

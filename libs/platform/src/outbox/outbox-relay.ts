@@ -1,0 +1,102 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DB, PrismaLike } from '../db/prisma.module';
+import { eventStreamFor, JetStreamService } from '../nats/jetstream';
+
+interface OutboxRow {
+  id: string;
+  subject: string;
+  payload: unknown;
+  headers: Record<string, string> | null;
+}
+
+export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
+export interface OutboxOptions {
+  service: string;
+  batchSize?: number;
+  idleDelayMs?: number;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream, oldest first, with Nats-Msg-Id = row id so a row
+ * published twice (crash between publish and mark) is dropped by the stream's duplicate window.
+ * Rows are claimed with FOR UPDATE SKIP LOCKED, so several replicas share the work without
+ * publishing the same row at the same time. A failed publish is retried on the next pass.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private running = false;
+  private wake?: () => void;
+  private loop?: Promise<void>;
+
+  constructor(
+    @Inject(DB) private readonly db: PrismaLike,
+    private readonly jetstream: JetStreamService,
+    @Inject(OUTBOX_OPTIONS) private readonly options: OutboxOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Publish now rather than at the next poll (call after committing a transaction that enqueued events). */
+  kick(): void {
+    this.wake?.();
+  }
+
+  /** One pass: returns how many rows were published. Exposed for tests and for draining on demand. */
+  async publishPending(): Promise<number> {
+    const limit = this.options.batchSize ?? 100;
+    return this.db.$transaction(async (tx) => {
+      const rows: OutboxRow[] = await tx.$queryRawUnsafe(
+        'SELECT id::text AS id, subject, payload, headers FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED',
+        limit,
+      );
+      const published: string[] = [];
+      for (const row of rows) {
+        try {
+          await this.jetstream.publish(row.subject, row.payload, { msgId: row.id, headers: row.headers ?? undefined });
+          published.push(row.id);
+        } catch (error) {
+          await tx.$executeRawUnsafe('UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = $1::uuid', row.id, String((error as Error).message).slice(0, 500));
+          break; // keep order: later rows wait for this one
+        }
+      }
+      if (published.length > 0) {
+        await tx.$executeRawUnsafe('UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])', published);
+      }
+      return published.length;
+    }, { timeout: 30000 });
+  }
+
+  private async run(): Promise<void> {
+    let streamReady = false;
+    while (this.running) {
+      let published = 0;
+      try {
+        if (!streamReady) {
+          await this.jetstream.ensureStream(eventStreamFor(this.options.service));
+          streamReady = true;
+        }
+        published = await this.publishPending();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'outbox relay pass failed; retrying');
+      }
+      if (published < (this.options.batchSize ?? 100)) await this.sleep(this.options.idleDelayMs ?? 250);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => { clearTimeout(timer); resolve(); };
+    });
+  }
+}

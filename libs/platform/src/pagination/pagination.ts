@@ -1,0 +1,61 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { invalid } from '../errors/app-error';
+
+export const DEFAULT_PAGE_LIMIT = 20;
+/** The hard maximum: no caller can ask for more rows than this in one page. */
+export const MAX_PAGE_LIMIT = 100;
+
+/** Query parameters of every list: an opaque cursor from the previous page and a capped limit. */
+export class PageQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
+  cursor?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_LIMIT)
+  limit?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Cursors are the sort key of the last row, opaque to clients so the key can change without breaking them. */
+export function encodeCursor(key: Record<string, string | number>): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<T extends Record<string, string | number>>(cursor: string | undefined): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as T;
+  } catch {
+    // fall through to the error below
+  }
+  throw invalid('PLATFORM.INVALID_CURSOR', 'cursor is not a cursor returned by a previous page.', {
+    errors: [{ field: 'cursor', messages: ['cursor is not a cursor returned by a previous page'] }],
+  });
+}
+
+export function pageLimit(query: PageQuery): number {
+  return Math.min(query.limit ?? DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT);
+}
+
+/**
+ * Builds a page from rows fetched with `take: limit + 1`: the extra row only says whether there is
+ * a next page, and is never returned.
+ */
+export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => Record<string, string | number>): Page<T> {
+  const items = rows.slice(0, limit);
+  const nextCursor = rows.length > limit && items.length > 0 ? encodeCursor(keyOf(items[items.length - 1])) : null;
+  return { items, nextCursor };
+}

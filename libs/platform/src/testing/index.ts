@@ -1,0 +1,5 @@
+export { getTestInfrastructure, type TestInfrastructure } from './infra';
+export { createTestDatabase, type TestDatabase } from './databases';
+export { default as globalSetup } from './global-setup';
+export { default as globalTeardown } from './global-teardown';
+export { isTcpOpen, waitFor } from '../infra/probe';

@@ -1,0 +1,87 @@
+/**
+ * Against the real local PostgreSQL (DATABASE_URL, else 127.0.0.1:5432). Every database made here
+ * has a unique `test_tooling_<random>_` prefix and is dropped afterwards; `suite_*` is never used.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { Client } from 'pg';
+import { databaseUrlFor, DEFAULT_DATABASE_SERVER_URL } from '../libs/platform/src/config/database-url';
+import { DATABASE_SERVICES, ServiceName } from '../libs/platform/src/config/services';
+import { dropDatabase, withDatabase } from './databases';
+import { migrationsDirFor } from './engine';
+import { migrateAll } from './migrate';
+import { seedAll } from './seed';
+import { SYSTEM_CONFIG } from './seeds/analytics';
+
+const server = process.env.DATABASE_URL || DEFAULT_DATABASE_SERVER_URL;
+const prefix = `test_tooling_${randomBytes(4).toString('hex')}_`;
+// Only our prefix decides the database names: per-service overrides would point elsewhere.
+const env: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !name.endsWith('_DATABASE_URL')),
+);
+Object.assign(env, { DATABASE_URL: server, DATABASE_NAME_PREFIX: prefix });
+
+async function query<T extends object>(service: ServiceName | 'postgres', sql: string, params: unknown[] = []): Promise<T[]> {
+  const url = service === 'postgres' ? withDatabase(server, 'postgres') : databaseUrlFor(service, env);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+const ourDatabases = async () =>
+  (await query<{ datname: string }>('postgres', 'SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix])).map((r) => r.datname);
+
+const initMigrationOf = (s: ServiceName) => readdirSync(migrationsDirFor(s)).find((d) => d.endsWith('_init'));
+
+afterAll(async () => {
+  for (const name of await ourDatabases()) await dropDatabase(withDatabase(server, name));
+});
+
+describe('migrateAll', () => {
+  it('creates the missing databases and applies each init migration', async () => {
+    expect(await ourDatabases()).toEqual([]);
+
+    const results = await migrateAll(env);
+
+    expect(results.map((r) => r.service)).toEqual(DATABASE_SERVICES);
+    for (const r of results) {
+      expect(r).toEqual({ service: r.service, database: prefix + r.service.replace(/-/g, '_'), created: true, applied: [initMigrationOf(r.service)] });
+      const tables = await query<{ tablename: string }>(r.service, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+      expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['_prisma_migrations', 'outbox_event', 'processed_event']));
+      const recorded = await query(r.service, 'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+      expect(recorded).toEqual([{ migration_name: initMigrationOf(r.service) }]);
+    }
+    const analytics = await query<{ tablename: string }>('analytics', "SELECT tablename FROM pg_tables WHERE tablename = 'system_config'");
+    expect(analytics).toHaveLength(1);
+  });
+
+  it('applies nothing on a second run', async () => {
+    const results = await migrateAll(env);
+
+    expect(results.every((r) => !r.created && r.applied.length === 0)).toBe(true);
+    expect(await query('identity', 'SELECT count(*)::int AS n FROM _prisma_migrations')).toEqual([{ n: 1 }]);
+  });
+
+  it('rejects an unknown service with the list of services', async () => {
+    await expect(migrateAll(env, ['nope' as ServiceName])).rejects.toThrow(/unknown database service: nope \(services: identity catalog/);
+  });
+});
+
+describe('seedAll', () => {
+  it('can run twice and leaves the same rows', async () => {
+    const count = async () => (await query<{ n: number }>('analytics', 'SELECT count(*)::int AS n FROM system_config'))[0].n;
+
+    expect(await seedAll(env)).toContain('analytics');
+    const first = await count();
+    await seedAll(env);
+
+    expect(first).toBe(SYSTEM_CONFIG.length);
+    expect(await count()).toBe(first);
+    const [currency] = await query('analytics', "SELECT value, is_public FROM system_config WHERE key = 'site.currency'");
+    expect(currency).toEqual({ value: 'PHP', is_public: true });
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * `npm start`: the whole suite on one machine. Finds or starts PostgreSQL/NATS/MQTT, applies the
+ * migrations, runs the nine services from dist/ and waits for the gateway to see them all.
+ * Imports the infra helpers by path, not through @suite/platform, so starting does not load NestJS.
+ */
+import { SERVICE_CATALOG, SERVICE_NAMES } from '../../libs/platform/src/config/services';
+import { ensureInfrastructure, findRepoRoot, type Infrastructure } from '../../libs/platform/src/infra/local-services';
+import { colorFor, killAll, type ManagedProcess, missingFiles, spawnPrefixed, stopAll } from './processes';
+import { GatewayUnhealthyError, waitForGatewayHealthy } from './wait-healthy';
+
+const HEALTH_TIMEOUT_MS = 90000;
+const MIGRATE = 'dist/prisma/migrate.js';
+const entryOf = (service: string) => `dist/apps/${service}/src/main.js`;
+const say = (line: string) => console.log(`[stack] ${line}`);
+
+const root = findRepoRoot(__dirname);
+const children: ManagedProcess[] = [];
+let infra: Infrastructure | undefined;
+let stopping = false;
+
+async function shutdown(code: number, why?: string): Promise<never> {
+  if (why) console.error(`[stack] ${why}`);
+  stopping = true;
+  await stopAll(children);
+  await infra?.stop();
+  process.exit(code);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (stopping) {
+    // A second Ctrl-C means "now": nothing waits for graceful shutdowns any more.
+    killAll(children);
+    process.exit(1);
+  }
+  say(`${signal}: stopping ${children.filter((c) => c.child.exitCode === null && c.child.signalCode === null).length} processes...`);
+  void shutdown(0);
+}
+
+function childEnv(resolved: Infrastructure): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: resolved.databaseUrl, NATS_URL: resolved.natsUrl };
+  if (resolved.mqttUrl) env.MQTT_URL = resolved.mqttUrl;
+  else delete env.MQTT_URL;
+  // The services write to our pipe, not to the terminal, so they cannot see it is one: tell them.
+  if (env.LOG_PRETTY === undefined && process.stdout.isTTY) {
+    env.LOG_PRETTY = 'true';
+    env.FORCE_COLOR ??= '1';
+  }
+  return env;
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const started = Date.now();
+  infra = await ensureInfrastructure(process.env, { allowEmbedded: true, log: (l) => say(l) });
+  say(`infrastructure ready in ${Date.now() - started} ms`);
+
+  const missing = missingFiles(root, [MIGRATE, ...SERVICE_NAMES.map(entryOf)]);
+  if (missing.length) {
+    await shutdown(1, `Not built: ${missing.join(', ')}.\n[stack] Run \`npm run build\` first (\`npm start\` does).`);
+  }
+
+  const env = childEnv(infra);
+  const width = Math.max('migrate'.length, ...SERVICE_NAMES.map((s) => s.length));
+  const migrate = spawnPrefixed('migrate', process.execPath, ['--experimental-wasm-modules', MIGRATE], { cwd: root, env, width });
+  children.push(migrate);
+  const migrated = await migrate.exited;
+  children.splice(children.indexOf(migrate), 1);
+  if (stopping) return;
+  if (migrated !== 0) await shutdown(1, `Migrations failed (exit code ${migrated}); no service was started.`);
+
+  const gatewayPort = Number(process.env.PORT) || SERVICE_CATALOG['api-gateway'].httpPort;
+  SERVICE_NAMES.forEach((service, i) => {
+    // Each gets its own port explicitly, so a PORT in the caller's shell cannot collide them all.
+    const port = service === 'api-gateway' ? gatewayPort : SERVICE_CATALOG[service].httpPort;
+    const serviceEnv = { ...env, SERVICE_NAME: service, PORT: String(port) };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      // The rest stay up: it is the user's stack, and /health shows this one down.
+      if (!stopping) console.error(`[stack] ${service} exited (${signal ?? `code ${code}`}); the others keep running.`);
+    };
+    const opts = { cwd: root, env: serviceEnv, width, color: colorFor(i), onExit };
+    children.push(spawnPrefixed(service, process.execPath, [entryOf(service)], opts));
+  });
+
+  const base = `http://127.0.0.1:${gatewayPort}`;
+  try {
+    await waitForGatewayHealthy(base, SERVICE_NAMES, HEALTH_TIMEOUT_MS);
+    say(`all ${SERVICE_NAMES.length} services up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (err) {
+    if (stopping) return;
+    const down = err instanceof GatewayUnhealthyError ? err.down.join(', ') : String(err);
+    say(`not healthy after ${HEALTH_TIMEOUT_MS / 1000} s, down: ${down}. Still running; see their logs above.`);
+  }
+  say(`gateway  ${base}`);
+  say(`docs     ${base}/docs`);
+  say(`health   ${base}/health`);
+  say('Ctrl-C stops everything.');
+}
+
+main().catch((err) => shutdown(1, `failed: ${err instanceof Error ? err.message : String(err)}`));
