@@ -10,7 +10,7 @@ import { Pool } from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
-import { DATABASE_SERVICES, isServiceName, ServiceName } from '../libs/platform/src/config/services';
+import { DATABASE_SERVICES, isServiceName, ServiceName } from '@suite/platform/config';
 
 /** The workspace root, found by walking up, so this works from prisma/ (jest) and dist/prisma/. */
 export const REPO_ROOT = (() => {

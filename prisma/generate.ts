@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceName } from '../libs/platform/src/config/services';
+import type { ServiceName } from '@suite/platform/config';
 import { describeError, parseServices, REPO_ROOT, runCli, schemaPathFor } from './engine';
 
 function generateOne(service: ServiceName): Promise<void> {

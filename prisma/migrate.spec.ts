@@ -5,11 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { Client } from 'pg';
-import { databaseUrlFor, DEFAULT_DATABASE_SERVER_URL } from '../libs/platform/src/config/database-url';
-import { DATABASE_SERVICES, ServiceName } from '../libs/platform/src/config/services';
+import { databaseUrlFor, DEFAULT_DATABASE_SERVER_URL } from '@suite/platform/config';
+import { DATABASE_SERVICES, ServiceName } from '@suite/platform/config';
 import { dropDatabase, withDatabase } from './databases';
 import { migrationsDirFor } from './engine';
-import { migrateAll } from './migrate';
+import { migrateAll } from '@suite/platform/infra';
 import { seedAll } from './seed';
 import { SYSTEM_CONFIG } from './seeds/analytics';
 
@@ -35,25 +35,26 @@ async function query<T extends object>(service: ServiceName | 'postgres', sql: s
 const ourDatabases = async () =>
   (await query<{ datname: string }>('postgres', 'SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix])).map((r) => r.datname);
 
-const initMigrationOf = (s: ServiceName) => readdirSync(migrationsDirFor(s)).find((d) => d.endsWith('_init'));
+/** Every committed migration folder of a service, oldest first (their names start with a UTC timestamp). */
+const migrationsOf = (s: ServiceName) => readdirSync(migrationsDirFor(s)).filter((d) => /^\d{14}_/.test(d)).sort();
 
 afterAll(async () => {
   for (const name of await ourDatabases()) await dropDatabase(withDatabase(server, name));
 });
 
 describe('migrateAll', () => {
-  it('creates the missing databases and applies each init migration', async () => {
+  it('creates the missing databases and applies every committed migration', async () => {
     expect(await ourDatabases()).toEqual([]);
 
     const results = await migrateAll(env);
 
     expect(results.map((r) => r.service)).toEqual(DATABASE_SERVICES);
     for (const r of results) {
-      expect(r).toEqual({ service: r.service, database: prefix + r.service.replace(/-/g, '_'), created: true, applied: [initMigrationOf(r.service)] });
+      expect(r).toEqual({ service: r.service, database: prefix + r.service.replace(/-/g, '_'), created: true, applied: migrationsOf(r.service) });
       const tables = await query<{ tablename: string }>(r.service, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
       expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['_prisma_migrations', 'outbox_event', 'processed_event']));
-      const recorded = await query(r.service, 'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
-      expect(recorded).toEqual([{ migration_name: initMigrationOf(r.service) }]);
+      const recorded = await query<{ migration_name: string }>(r.service, 'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name');
+      expect(recorded.map((m) => m.migration_name)).toEqual(migrationsOf(r.service));
     }
     const analytics = await query<{ tablename: string }>('analytics', "SELECT tablename FROM pg_tables WHERE tablename = 'system_config'");
     expect(analytics).toHaveLength(1);

@@ -8,8 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { databaseUrlFor } from '../libs/platform/src/config/database-url';
-import type { ServiceName } from '../libs/platform/src/config/services';
+import { databaseUrlFor } from '@suite/platform/config';
+import type { ServiceName } from '@suite/platform/config';
 import { databaseNameOf, dropDatabase, ensureDatabase, withDatabase } from './databases';
 import {
   LOCKFILE_CONTENT, LOCKFILE_NAME, loadMigrations, migrationsDirFor, NO_FILTERS, parseServices,

@@ -5,8 +5,8 @@
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import { AnalyticsPrismaClient } from '@suite/db/analytics';
-import { databaseUrlFor } from '../libs/platform/src/config/database-url';
-import type { ServiceName } from '../libs/platform/src/config/services';
+import { databaseUrlFor } from '@suite/platform/config';
+import type { ServiceName } from '@suite/platform/config';
 import { describeError, parseServices, runCli } from './engine';
 import * as analytics from './seeds/analytics';
 

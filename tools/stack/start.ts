@@ -3,8 +3,8 @@
  * migrations, runs the nine services from dist/ and waits for the gateway to see them all.
  * Imports the infra helpers by path, not through @suite/platform, so starting does not load NestJS.
  */
-import { SERVICE_CATALOG, SERVICE_NAMES } from '../../libs/platform/src/config/services';
-import { ensureInfrastructure, findRepoRoot, type Infrastructure } from '../../libs/platform/src/infra/local-services';
+import { SERVICE_CATALOG, SERVICE_NAMES } from '@suite/platform/config';
+import { ensureInfrastructure, findRepoRoot, type Infrastructure } from '@suite/platform/infra';
 import { colorFor, killAll, type ManagedProcess, missingFiles, spawnPrefixed, stopAll } from './processes';
 import { GatewayUnhealthyError, waitForGatewayHealthy } from './wait-healthy';
 
@@ -15,14 +15,15 @@ const say = (line: string) => console.log(`[stack] ${line}`);
 
 const root = findRepoRoot(__dirname);
 const children: ManagedProcess[] = [];
-let infra: Infrastructure | undefined;
+// Kept as a promise so a signal during start-up still stops what is being started (embedded PostgreSQL).
+let infra: Promise<Infrastructure> | undefined;
 let stopping = false;
 
 async function shutdown(code: number, why?: string): Promise<never> {
   if (why) console.error(`[stack] ${why}`);
   stopping = true;
   await stopAll(children);
-  await infra?.stop();
+  await (await infra?.catch(() => undefined))?.stop();
   process.exit(code);
 }
 
@@ -40,6 +41,8 @@ function childEnv(resolved: Infrastructure): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: resolved.databaseUrl, NATS_URL: resolved.natsUrl };
   if (resolved.mqttUrl) env.MQTT_URL = resolved.mqttUrl;
   else delete env.MQTT_URL;
+  // Services bind 0.0.0.0 by default (right in a container); a developer's stack stays on loopback.
+  env.HOST ??= '127.0.0.1';
   // The services write to our pipe, not to the terminal, so they cannot see it is one: tell them.
   if (env.LOG_PRETTY === undefined && process.stdout.isTTY) {
     env.LOG_PRETTY = 'true';
@@ -52,7 +55,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const started = Date.now();
-  infra = await ensureInfrastructure(process.env, { allowEmbedded: true, log: (l) => say(l) });
+  infra = ensureInfrastructure(process.env, { allowEmbedded: true, log: (l) => say(l) });
+  const resolved = await infra;
+  if (stopping) return;
   say(`infrastructure ready in ${Date.now() - started} ms`);
 
   const missing = missingFiles(root, [MIGRATE, ...SERVICE_NAMES.map(entryOf)]);
@@ -60,9 +65,9 @@ async function main(): Promise<void> {
     await shutdown(1, `Not built: ${missing.join(', ')}.\n[stack] Run \`npm run build\` first (\`npm start\` does).`);
   }
 
-  const env = childEnv(infra);
+  const env = childEnv(resolved);
   const width = Math.max('migrate'.length, ...SERVICE_NAMES.map((s) => s.length));
-  const migrate = spawnPrefixed('migrate', process.execPath, ['--experimental-wasm-modules', MIGRATE], { cwd: root, env, width });
+  const migrate = spawnPrefixed('migrate', process.execPath, ['--experimental-wasm-modules', '--disable-warning=ExperimentalWarning', MIGRATE], { cwd: root, env, width });
   children.push(migrate);
   const migrated = await migrate.exited;
   children.splice(children.indexOf(migrate), 1);

@@ -1,5 +1,5 @@
 /** Polls the gateway's aggregated /health until every named service reports up. */
-import { waitFor } from '../../libs/platform/src/infra/probe';
+import { waitFor } from '@suite/platform/infra';
 
 export interface GatewayHealth {
   status: string;

@@ -3,11 +3,10 @@ import { Client } from 'pg';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { AnalyticsSubjects } from '@suite/contracts/analytics';
 import { databaseUrlFor } from '@suite/platform';
-import { migrateAll } from '@suite/prisma/migrate';
+import { migrateAll } from '@suite/platform/infra';
 import { eventually, freePort, run, Running, startService } from './processes';
 
 // Response bodies are checked field by field below; their shape is what is under test.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
 const getJson = (url: string) => fetch(url).then(json);
 

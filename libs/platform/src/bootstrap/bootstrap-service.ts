@@ -61,7 +61,7 @@ export async function bootstrapService(module: Type<unknown>, definition: Servic
   await options.configure?.(app);
   await app.startAllMicroservices();
   const port = config.PORT ?? SERVICE_CATALOG[definition.name].httpPort;
-  await app.listen(port, process.env.HOST ?? '0.0.0.0');
+  await app.listen(port, config.HOST);
   app.get(Logger).log(`${definition.name} listening on :${port}, NATS queue group "${definition.name}"`);
   return app;
 }

@@ -23,6 +23,10 @@ export class PlatformConfig {
   @Max(65535)
   PORT?: number;
 
+  /** Interface the HTTP server binds; 0.0.0.0 in containers, 127.0.0.1 for a private machine. */
+  @IsString()
+  HOST: string = '0.0.0.0';
+
   /** Default timeout of a NATS request/reply call, in milliseconds. */
   @IsInt()
   @Min(50)

@@ -63,8 +63,8 @@ export async function ensureInfrastructure(
 ): Promise<Infrastructure> {
   const log = opts.log ?? ((line: string) => console.log(`[infra] ${line}`));
   const root = resolve(opts.repoRoot ?? findRepoRoot());
-  const host = opts.local?.host ?? '127.0.0.1';
   const l = opts.local ?? {};
+  const host = l.host ?? '127.0.0.1';
   const port = {
     postgres: l.postgresPort ?? DEFAULT_PORT.postgres,
     nats: l.natsPort ?? DEFAULT_PORT.nats,
@@ -78,16 +78,18 @@ export async function ensureInfrastructure(
   const stop = async () => {
     for (const r of started.splice(0).reverse()) await r.stop?.().catch((e) => log(`stop failed: ${e}`));
   };
-  const fill = async (r: Resolved, start: () => Promise<Resolved>) => {
+  const fill = async (kind: Kind, r: Resolved, start: () => Promise<Resolved>) => {
     if (r.source !== 'missing') return r;
+    // Said before starting: embedded PostgreSQL's first initdb takes a second or more.
+    log(`${kind}: nothing on ${VARIABLE[kind]} or ${host}:${port[kind]}, starting one`);
     const s = await start();
     started.push(s);
     return s;
   };
   try {
-    const db = await fill(pg, () => startPostgres(!!opts.allowEmbedded, root, host, port.postgres));
-    const bus = await fill(nats, () => startNats(root, host, port.nats));
-    const mq = await fill(mqtt, () => startMqtt(root, host, port.mqtt, log));
+    const db = await fill('postgres', pg, () => startPostgres(!!opts.allowEmbedded, root, host, port.postgres));
+    const bus = await fill('nats', nats, () => startNats(root, host, port.nats));
+    const mq = await fill('mqtt', mqtt, () => startMqtt(root, host, port.mqtt, log));
     for (const [name, r] of [['postgres', db], ['nats', bus], ['mqtt', mq]] as const) {
       if (r.url) log(`${name.padEnd(8)} ${r.source.padEnd(8)} ${redactUrl(r.url)}`);
     }

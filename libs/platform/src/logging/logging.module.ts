@@ -10,6 +10,8 @@ const REDACTED = [
   '*.password', '*.passwordHash', '*.secret', '*.token', '*.accessToken', '*.refreshToken', '*.apiKey', '*.credentials',
 ];
 
+const PROBE_PATHS = /^\/(health|metrics)(\/|\?|$)/;
+
 function natsRequestId(context: ExecutionContext): string {
   const ctx = context.switchToRpc().getContext<NatsContext>();
   return acceptRequestId(ctx?.getHeaders?.()?.get(REQUEST_ID_HEADER));
@@ -25,9 +27,12 @@ export function loggingModule(service: string, config: PlatformConfig): DynamicM
       redact: { paths: REDACTED, censor: '[redacted]' },
       // Fastify has already chosen the id (createFastifyAdapter); reuse it so both agree.
       genReqId: (req) => (req as { id?: string }).id ?? acceptRequestId(req.headers[REQUEST_ID_HEADER]),
-      // Probes and scrapes every few seconds would drown the useful lines.
-      autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // Probes and scrapes every few seconds would drown the useful lines; a 503 from /health while
+      // the stack starts is an answer, not an error. (pino-http's autoLogging.ignore skips successes only.)
+      customLogLevel: (req, res, err) => {
+        if (PROBE_PATHS.test(req.url ?? '')) return 'silent';
+        return err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      },
       // pino-http invents an Error with a stack for every 5xx; the status code already says it, and
       // real errors are logged with their stack by AllExceptionsFilter.
       customErrorObject: (_req, _res, err, value) => (/^failed with status code/.test(err?.message ?? '') ? { ...value, err: undefined } : value),

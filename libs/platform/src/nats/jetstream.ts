@@ -20,7 +20,8 @@ export interface ConsumerSpec {
   stream: StreamSpec;
   /** Durable name: the consumer's position survives restarts and is shared by every replica. */
   durable: string;
-  filterSubjects: string[];
+  /** One subject (wildcards allowed): several filters per consumer need NATS 2.10, Debian 12 ships 2.9. */
+  filterSubject: string;
   handler: (message: JsMsg) => Promise<void>;
   /** After this many failed deliveries the message is left alone (a dead-letter handler can pick it up). */
   maxDeliver?: number;
@@ -95,7 +96,7 @@ export class JetStreamService {
       durable_name: spec.durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects: spec.filterSubjects,
+      filter_subject: spec.filterSubject,
       max_deliver: spec.maxDeliver ?? 10,
       ack_wait: nanos(spec.ackWaitMs ?? 30000),
     });
