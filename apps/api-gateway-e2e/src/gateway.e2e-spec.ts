@@ -54,14 +54,15 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
     await admin.end();
   });
 
-  it('reports each service in /health: analytics up with its database, the ones not started down', async () => {
+  it('reports all nine processes in /health: gateway and analytics up, the ones not started down', async () => {
     const response = await fetch(`${base}/health`);
     const body = await json(response);
     expect(response.status).toBe(503); // only two of nine processes run here
     expect(body.status).toBe('degraded');
     expect(body.services.analytics).toMatchObject({ status: 'up', checks: { database: { status: 'up' }, nats: { status: 'up' } } });
     expect(body.services.identity).toMatchObject({ status: 'down' });
-    expect(Object.keys(body.services).sort()).toEqual(['alerting', 'analytics', 'catalog', 'fulfillment', 'identity', 'iot-telemetry', 'logistics', 'orders']);
+    expect(body.services['api-gateway']).toMatchObject({ status: 'up', checks: { nats: { status: 'up' } } });
+    expect(Object.keys(body.services).sort()).toEqual(['alerting', 'analytics', 'api-gateway', 'catalog', 'fulfillment', 'identity', 'iot-telemetry', 'logistics', 'orders']);
   });
 
   it('reads rows from the service database through NATS, public ones only', async () => {
@@ -120,6 +121,13 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
     const spec = await getJson(`${base}/docs/json`);
     expect(spec.paths['/api/v1/analytics/events'].post).toBeDefined();
     expect(spec.components.schemas.TrackEventDto.required).toContain('eventType');
+  });
+
+  it('exposes Prometheus metrics labelled by route template', async () => {
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/suite_http_requests_total\{method="POST",route="\/api\/v1\/analytics\/events",status="202"\} [1-9]/);
+    expect(metrics).toMatch(/suite_nats_client_requests_total\{subject="analytics.event.track",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(/suite_http_request_duration_seconds_bucket/);
   });
 
   it('answers 504 problem+json when a service takes longer than the timeout, instead of hanging', async () => {

@@ -7,7 +7,7 @@ import { IdentitySubjects } from '@suite/contracts/identity';
 import { IotTelemetrySubjects } from '@suite/contracts/iot-telemetry';
 import { LogisticsSubjects } from '@suite/contracts/logistics';
 import { OrdersSubjects } from '@suite/contracts/orders';
-import { AppError, NatsClient, ServiceHealthReport } from '@suite/platform';
+import { AppError, HealthProbe, NatsClient, ServiceHealthReport } from '@suite/platform';
 import { GatewayConfig } from '../service';
 
 const HEALTH_SUBJECTS = {
@@ -34,16 +34,26 @@ export interface SuiteHealth {
   services: Record<string, ServiceEntry>;
 }
 
-/** Asks every service over NATS at once; one that does not answer in time is down, never a hang. */
+/**
+ * All nine processes: the gateway itself (checked in-process) and every service, asked over NATS at
+ * once; one that does not answer in time is down, never a hang.
+ */
 @Injectable()
 export class SuiteHealthService {
-  constructor(private readonly nats: NatsClient, private readonly config: GatewayConfig) {}
+  constructor(private readonly nats: NatsClient, private readonly config: GatewayConfig, private readonly probe: HealthProbe) {}
 
   async check(): Promise<SuiteHealth> {
-    const entries = await Promise.all(Object.entries(HEALTH_SUBJECTS).map(async ([name, subject]) => [name, await this.one(subject)] as const));
+    const remote = Object.entries(HEALTH_SUBJECTS).map(async ([name, subject]) => [name, await this.one(subject)] as const);
+    const entries = await Promise.all([this.self(), ...remote]);
     const services = Object.fromEntries(entries);
     const status = entries.every(([, e]) => e.status === 'up') ? 'up' : 'degraded';
     return { status, services };
+  }
+
+  private async self(): Promise<readonly [string, ServiceEntry]> {
+    const started = Date.now();
+    const report = await this.probe.report();
+    return ['api-gateway', { status: report.status, latencyMs: Date.now() - started, checks: report.checks, instance: report.instance }] as const;
   }
 
   private async one(subject: string): Promise<ServiceEntry> {

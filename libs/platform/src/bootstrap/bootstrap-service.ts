@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '../config/env';
 import { SERVICE_CATALOG } from '../config/services';
 import { acceptRequestId, httpRequestContext, REQUEST_ID_HEADER } from '../logging/request-id';
+import { httpDuration, httpRequests } from '../metrics/metrics';
 import { ServiceDefinition } from './service-definition';
 
 /** Request bodies above this are refused with 413 before any handler runs. */
@@ -31,6 +32,13 @@ export function createFastifyAdapter(bodyLimit = DEFAULT_BODY_LIMIT_BYTES): Fast
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     httpRequestContext.run({ requestId: request.id }, done);
+  });
+  // Route templates, not raw URLs, as labels: ids in paths would make one series per request.
+  adapter.getInstance().addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions?.url ?? 'unmatched';
+    httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    done();
   });
   return adapter;
 }

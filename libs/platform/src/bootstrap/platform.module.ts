@@ -52,7 +52,7 @@ export class PlatformModule {
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
     ];
-    const exported: unknown[] = [PLATFORM_CONFIG, definition.config, NatsClient, JetStreamService, NatsConnectionService];
+    const exported: unknown[] = [PLATFORM_CONFIG, definition.config, NatsClient, JetStreamService, NatsConnectionService, HealthProbe];
     if (definition.prismaClient) {
       const Client = definition.prismaClient;
       providers.push(

@@ -14,7 +14,12 @@ export interface OutboxOptions {
   service: string;
   batchSize?: number;
   idleDelayMs?: number;
+  /** Published rows are kept this long (for inspection), then deleted; the stream keeps the events. */
+  retentionMs?: number;
 }
+
+const DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000;
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 /**
  * Publishes committed outbox rows to JetStream, oldest first, with Nats-Msg-Id = row id so a row
@@ -76,8 +81,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }, { timeout: 30000 });
   }
 
+  /** Deletes published rows older than the retention; unpublished rows are never deleted. */
+  async prunePublished(): Promise<number> {
+    const cutoff = new Date(Date.now() - (this.options.retentionMs ?? DEFAULT_RETENTION_MS));
+    return this.db.$executeRawUnsafe('DELETE FROM outbox_event WHERE published_at IS NOT NULL AND published_at < $1', cutoff);
+  }
+
   private async run(): Promise<void> {
     let streamReady = false;
+    let lastPrune = 0;
     while (this.running) {
       let published = 0;
       try {
@@ -86,6 +98,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           streamReady = true;
         }
         published = await this.publishPending();
+        if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+          lastPrune = Date.now();
+          await this.prunePublished();
+        }
       } catch (error) {
         this.logger.warn({ err: error }, 'outbox relay pass failed; retrying');
       }

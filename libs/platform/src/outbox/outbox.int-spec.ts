@@ -111,6 +111,19 @@ describe('transactional outbox and inbox', () => {
     }
   });
 
+  it('prunes published rows past the retention but never an unpublished one', async () => {
+    const old = await db.$transaction((tx) => enqueueEvent(tx, subject, { old: true }));
+    await relay().publishPending();
+    await db.$executeRawUnsafe("UPDATE outbox_event SET published_at = now() - interval '8 days' WHERE id = $1::uuid", old);
+    const unpublished = await db.$transaction((tx) => enqueueEvent(tx, `evt.${service}y.nobody.listens`, { stuck: true }));
+    await db.$executeRawUnsafe("UPDATE outbox_event SET created_at = now() - interval '30 days' WHERE id = $1::uuid", unpublished);
+    const pruned = await new OutboxRelay(db, jetstream, { service, retentionMs: 7 * 24 * 3600 * 1000 }).prunePublished();
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    const left = await db.$queryRawUnsafe<{ id: string }[]>('SELECT id::text AS id FROM outbox_event WHERE id IN ($1::uuid, $2::uuid)', old, unpublished);
+    expect(left.map((r) => r.id)).toEqual([unpublished]);
+    await db.$executeRawUnsafe('DELETE FROM outbox_event WHERE id = $1::uuid', unpublished);
+  });
+
   it('runs a consumer handler once per message id, even under concurrent redelivery', async () => {
     const messageId = randomUUID();
     const runs = await Promise.all(
