@@ -1,58 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { connect, NatsConnection } from '@nats-io/transport-node';
+import { NatsConnection } from '@nats-io/transport-node';
 import { AnalyticsSubjects } from '@suite/contracts/analytics';
-import { databaseUrlFor } from '@suite/platform';
-import { migrateAll } from '@suite/platform/infra';
-import { eventually, freePort, run, Running, startService } from './processes';
+import { eventually, Running } from './processes';
+import { json, Stack, startStack } from './stack';
 
-// Response bodies are checked field by field below; their shape is what is under test.
-const json = (response: Response): Promise<any> => response.json();
 const getJson = (url: string) => fetch(url).then(json);
 
-/**
- * The gateway and the analytics service as real processes (from dist/), on a private nats-server
- * so no other stack on this machine can answer for them, and on databases of their own.
- */
 describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
-  const prefix = `e2e_${randomUUID().slice(0, 8)}_`;
-  let natsServer: Running;
-  let gateway: Running;
-  let analytics: Running;
+  let stack: Stack;
   let base: string;
   let db: Client;
   let nc: NatsConnection;
-  let env: NodeJS.ProcessEnv;
+  let analytics: Running;
 
   beforeAll(async () => {
-    const natsPort = await freePort();
-    natsServer = run('nats-server', ['-a', '127.0.0.1', '-p', String(natsPort)], process.env);
-    const natsUrl = `nats://127.0.0.1:${natsPort}`;
-    nc = await eventually(() => connect({ servers: natsUrl }), Boolean);
-    env = { ...process.env, NATS_URL: natsUrl, DATABASE_NAME_PREFIX: prefix, LOG_LEVEL: 'debug', NATS_REQUEST_TIMEOUT_MS: '1500', HEALTH_TIMEOUT_MS: '500' };
-    await migrateAll(env, ['analytics']);
-    db = new Client({ connectionString: databaseUrlFor('analytics', env) });
-    await db.connect();
+    stack = await startStack(['analytics']);
+    ({ base, nc } = stack);
+    analytics = stack.services.analytics;
+    db = await stack.db('analytics');
     await db.query(`INSERT INTO system_config (id, key, value, is_public, category, updated_at) VALUES
       (gen_random_uuid(), 'site.currency', '"PHP"', true, 'site', now()),
       (gen_random_uuid(), 'payments.secret_switch', '"on"', false, 'payments', now())`);
-    const gatewayPort = await freePort();
-    base = `http://127.0.0.1:${gatewayPort}`;
-    analytics = startService('analytics', { ...env, PORT: String(await freePort()) });
-    gateway = startService('api-gateway', { ...env, PORT: String(gatewayPort) });
-    await eventually(() => getJson(`${base}/health`), (h) => h.services?.analytics?.status === 'up', 30000);
   });
 
-  afterAll(async () => {
-    await Promise.all([gateway?.stop(), analytics?.stop()]);
-    await nc?.close();
-    await natsServer?.stop();
-    await db?.end();
-    const admin = new Client({ connectionString: databaseUrlFor('analytics', { ...process.env, DATABASE_NAME_PREFIX: '' }).replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${prefix}analytics" WITH (FORCE)`);
-    await admin.end();
-  });
+  afterAll(() => stack?.stop());
 
   it('reports all nine processes in /health: gateway and analytics up, the ones not started down', async () => {
     const response = await fetch(`${base}/health`);

@@ -1,19 +1,13 @@
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { PlatformConfig, ServiceDefinition } from '@suite/platform';
+import { JwtConfig, ServiceDefinition } from '@suite/platform';
 import { ApiGatewaySubjects } from '@suite/contracts/api-gateway';
 
-export class GatewayConfig extends PlatformConfig {
+export class GatewayConfig extends JwtConfig {
   /** How long /health waits for each service before reporting it down. */
   @IsInt()
   @Min(100)
   @Max(10000)
   HEALTH_TIMEOUT_MS: number = 1500;
-
-  /** Largest accepted request body; larger ones get 413. */
-  @IsInt()
-  @Min(1024)
-  @Max(50 * 1024 * 1024)
-  BODY_LIMIT_BYTES: number = 1024 * 1024;
 
   /** Comma-separated origins allowed by CORS; empty allows none. */
   @IsOptional()

@@ -12,3 +12,4 @@ export * from './pagination';
 export * from './auth';
 export * from './db';
 export * from './bootstrap';
+export * from './mail';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnalyticsSubjects, PublicConfigEntry, TrackEventDto, TrackEventResponse } from '@suite/contracts/analytics';
 import { ANONYMOUS, NatsClient } from '@suite/platform';
-import { Public } from '../public.decorator';
+import { Public } from '../auth/auth.decorators';
 
 @ApiTags('analytics')
 @Controller()

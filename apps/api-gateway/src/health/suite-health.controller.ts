@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../public.decorator';
+import { Public } from '../auth/auth.decorators';
 import { SuiteHealth, SuiteHealthService } from './service-health';
 
 interface Reply {

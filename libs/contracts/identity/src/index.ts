@@ -1,1 +1,3 @@
 export * from './subjects';
+export * from './permissions';
+export * from './auth.dto';

@@ -3,7 +3,7 @@ import { ANONYMOUS, decodeCaller, encodeCaller, hasPermission } from './caller';
 describe('caller identity header', () => {
   it('round-trips the identity, impersonation included', () => {
     const caller = { userId: 'u1', roles: ['SELLER'], permissions: ['orders:read'], teamIds: ['t1'], impersonatorId: 'admin-1' };
-    expect(decodeCaller(encodeCaller(caller))).toEqual({ ...caller, apiKeyId: undefined });
+    expect(decodeCaller(encodeCaller(caller))).toEqual({ ...caller, apiKeyId: undefined, sessionId: undefined });
     expect(hasPermission(caller, 'orders:read')).toBe(true);
     expect(hasPermission(caller, 'orders:delete')).toBe(false);
   });

@@ -18,6 +18,8 @@ export interface CallerIdentity {
   /** Set while an admin impersonates `userId`: who is really acting. */
   impersonatorId?: string;
   apiKeyId?: string;
+  /** The signed-in session behind the request (absent for API keys and anonymous callers). */
+  sessionId?: string;
 }
 
 export const ANONYMOUS: CallerIdentity = Object.freeze({ roles: [], permissions: [], teamIds: [] }) as CallerIdentity;
@@ -39,6 +41,7 @@ export function decodeCaller(header: string | undefined | null): CallerIdentity 
       teamIds: strings(raw.teamIds),
       impersonatorId: typeof raw.impersonatorId === 'string' ? raw.impersonatorId : undefined,
       apiKeyId: typeof raw.apiKeyId === 'string' ? raw.apiKeyId : undefined,
+      sessionId: typeof raw.sessionId === 'string' ? raw.sessionId : undefined,
     };
   } catch {
     return ANONYMOUS;

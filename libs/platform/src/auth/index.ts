@@ -1,1 +1,3 @@
 export * from './caller';
+export * from './jwt-config';
+export * from './public.decorator';

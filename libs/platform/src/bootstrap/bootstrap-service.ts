@@ -3,22 +3,20 @@ import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { assertProductionSecret, JwtConfig } from '../auth/jwt-config';
 import { ConfigError, loadConfig } from '../config/env';
+import { PlatformConfig } from '../config/platform-config';
 import { SERVICE_CATALOG } from '../config/services';
 import { acceptRequestId, httpRequestContext, REQUEST_ID_HEADER } from '../logging/request-id';
 import { httpDuration, httpRequests } from '../metrics/metrics';
 import { ServiceDefinition } from './service-definition';
 
-/** Request bodies above this are refused with 413 before any handler runs. */
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
-
-export interface BootstrapOptions {
+export interface BootstrapOptions<C extends PlatformConfig> {
   /** Hook for the gateway: Swagger, CORS and the like, before listening. */
-  configure?: (app: NestFastifyApplication) => void | Promise<void>;
-  bodyLimitBytes?: number;
+  configure?: (app: NestFastifyApplication, config: C) => void | Promise<void>;
 }
 
-export function createFastifyAdapter(bodyLimit = DEFAULT_BODY_LIMIT_BYTES): FastifyAdapter {
+export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit,
     // The same id in Fastify, in every log line and in the NATS headers of every call it causes.
@@ -48,8 +46,8 @@ export function createFastifyAdapter(bodyLimit = DEFAULT_BODY_LIMIT_BYTES): Fast
  * transport with the service name as queue group, so N copies share the requests. A bad
  * configuration stops the process with the names of the variables at fault.
  */
-export async function bootstrapService(module: Type<unknown>, definition: ServiceDefinition, options: BootstrapOptions = {}): Promise<INestApplication> {
-  let config;
+export async function bootstrapService<C extends PlatformConfig>(module: Type<unknown>, definition: ServiceDefinition<C>, options: BootstrapOptions<C> = {}): Promise<INestApplication> {
+  let config: C;
   try {
     config = loadConfig(definition.config);
   } catch (error) {
@@ -59,14 +57,15 @@ export async function bootstrapService(module: Type<unknown>, definition: Servic
     }
     throw error;
   }
-  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(options.bodyLimitBytes), { bufferLogs: true });
+  if (config instanceof JwtConfig) assertProductionSecret(definition.name, config);
+  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config.BODY_LIMIT_BYTES), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.connectMicroservice<MicroserviceOptions>(
     { transport: Transport.NATS, options: { servers: config.NATS_URL.split(','), queue: definition.name, name: `${definition.name}-server`, maxReconnectAttempts: -1 } },
     { inheritAppConfig: true },
   );
   app.enableShutdownHooks();
-  await options.configure?.(app);
+  await options.configure?.(app, config);
   await app.startAllMicroservices();
   const port = config.PORT ?? SERVICE_CATALOG[definition.name].httpPort;
   await app.listen(port, config.HOST);

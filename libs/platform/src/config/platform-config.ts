@@ -33,6 +33,12 @@ export class PlatformConfig {
   @Max(120000)
   NATS_REQUEST_TIMEOUT_MS: number = 5000;
 
+  /** Largest accepted HTTP request body; larger ones get 413 before any handler runs. */
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES: number = 1024 * 1024;
+
   @IsOptional()
   @IsString()
   DATABASE_URL?: string;

@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../auth/public.decorator';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { HealthProbe } from './health-probe';
 
 /** Kubernetes probes: live = the process answers; ready = it can do its work (database and NATS up). */
 @ApiExcludeController()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -3,3 +3,4 @@ export { createTestDatabase, type TestDatabase } from './databases';
 export { default as globalSetup } from './global-setup';
 export { default as globalTeardown } from './global-teardown';
 export { isTcpOpen, waitFor } from '../infra/probe';
+export { startTestSmtpServer, type TestSmtpServer, type ReceivedMail } from './smtp-server';

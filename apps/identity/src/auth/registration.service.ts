@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { IdentityEvents, RegisterDto, UserView } from '@suite/contracts/identity';
+import { IdentityDb, Prisma } from '@suite/db/identity';
+import { conflict, enqueueEvent, InjectDb, invalid, OutboxRelay } from '@suite/platform';
+import { hashPassword, passwordProblems } from '../security';
+import { normalizeEmail, toUserView, USER_VIEW_SELECT } from './user-view';
+
+@Injectable()
+export class RegistrationService {
+  constructor(@InjectDb() private readonly db: IdentityDb, private readonly outbox: OutboxRelay) {}
+
+  /** Creates the account with the USER role; a duplicate email or username is a 409 naming the field, and leaves nothing behind. */
+  async register(dto: RegisterDto): Promise<UserView> {
+    const email = normalizeEmail(dto.email);
+    const problems = passwordProblems(dto.password, { email });
+    if (problems.length > 0) {
+      throw invalid('IDENTITY.WEAK_PASSWORD', `The password is not acceptable: ${problems.join('; ')}.`, { errors: [{ field: 'password', messages: problems }] });
+    }
+    const password = await hashPassword(dto.password);
+    try {
+      const user = await this.db.$transaction(async (tx) => {
+        const created = await tx.user.create({
+          data: { email, password, username: dto.username ?? null, firstName: dto.firstName ?? null, lastName: dto.lastName ?? null },
+          select: USER_VIEW_SELECT,
+        });
+        const role = await tx.role.findUniqueOrThrow({ where: { name: 'USER' } });
+        await tx.userRoleAssignment.create({ data: { userId: created.id, roleId: role.id } });
+        await enqueueEvent(tx, IdentityEvents.UserRegistered, { userId: created.id, email });
+        return created;
+      });
+      this.outbox.kick();
+      return toUserView(user);
+    } catch (error) {
+      throw this.duplicateOr(error);
+    }
+  }
+
+  private duplicateOr(error: unknown): unknown {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const target = JSON.stringify(error.meta ?? {});
+      const field = target.includes('username') ? 'username' : 'email';
+      return conflict(`IDENTITY.${field.toUpperCase()}_TAKEN`, `An account with this ${field} already exists.`, { errors: [{ field, messages: [`${field} is already registered`] }] });
+    }
+    return error;
+  }
+}
