@@ -18,4 +18,5 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 30000,
+  reporters: ['default', path.join(__dirname, 'tools/test/totals-reporter.js')],
 };

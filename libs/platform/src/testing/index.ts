@@ -4,3 +4,5 @@ export { default as globalSetup } from './global-setup';
 export { default as globalTeardown } from './global-teardown';
 export { isTcpOpen, waitFor } from '../infra/probe';
 export { startTestSmtpServer, type TestSmtpServer, type ReceivedMail } from './smtp-server';
+export * from './processes';
+export * from './stack';

@@ -1,0 +1,50 @@
+import { performance } from 'node:perf_hooks';
+
+export interface Measurement {
+  name: string;
+  operations: number;
+  opsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface LoadOptions {
+  /** Calls in flight at once. */
+  concurrency: number;
+  durationMs: number;
+  /** Calls before timing starts (JIT, pools, caches). */
+  warmupMs?: number;
+}
+
+/** Runs `call` with a fixed number of calls in flight for a fixed time; every call must succeed. */
+export async function measure(name: string, call: () => Promise<unknown>, options: LoadOptions): Promise<Measurement> {
+  await drive(call, options.concurrency, options.warmupMs ?? 1000, []);
+  const latencies: number[] = [];
+  const started = performance.now();
+  await drive(call, options.concurrency, options.durationMs, latencies);
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return { name, operations: latencies.length, opsPerSecond: Math.round((latencies.length / elapsed) * 1000), p50Ms: round(pct(50)), p99Ms: round(pct(99)) };
+}
+
+async function drive(call: () => Promise<unknown>, concurrency: number, durationMs: number, latencies: number[]): Promise<void> {
+  const deadline = performance.now() + durationMs;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      await call();
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** One table row: the subject against its baseline measured in the same run. */
+export function ratio(subject: Measurement, baseline: Measurement): string {
+  const throughput = (subject.opsPerSecond / baseline.opsPerSecond).toFixed(2);
+  const latency = (subject.p50Ms / baseline.p50Ms).toFixed(2);
+  return `${subject.name.padEnd(44)} ${String(subject.opsPerSecond).padStart(8)} ops/s  p50 ${subject.p50Ms.toFixed(3)} ms  p99 ${subject.p99Ms.toFixed(3)} ms  | vs ${baseline.name}: throughput x${throughput}, p50 x${latency}`;
+}
