@@ -5,6 +5,7 @@
  */
 import { SERVICE_CATALOG, SERVICE_NAMES } from '@suite/platform/config';
 import { ensureInfrastructure, findRepoRoot, type Infrastructure } from '@suite/platform/infra';
+import { startTestSmtpServer, type TestSmtpServer } from '@suite/platform/testing';
 import { colorFor, killAll, type ManagedProcess, missingFiles, spawnPrefixed, stopAll } from './processes';
 import { GatewayUnhealthyError, waitForGatewayHealthy } from './wait-healthy';
 
@@ -18,11 +19,13 @@ const children: ManagedProcess[] = [];
 // Kept as a promise so a signal during start-up still stops what is being started (embedded PostgreSQL).
 let infra: Promise<Infrastructure> | undefined;
 let stopping = false;
+let mailCatcher: TestSmtpServer | undefined;
 
 async function shutdown(code: number, why?: string): Promise<never> {
   if (why) console.error(`[stack] ${why}`);
   stopping = true;
   await stopAll(children);
+  await mailCatcher?.stop();
   await (await infra?.catch(() => undefined))?.stop();
   process.exit(code);
 }
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
   }
 
   const env = childEnv(resolved);
+  if (!env.SMTP_URL) env.SMTP_URL = await catchMail();
   const width = Math.max('migrate'.length, ...SERVICE_NAMES.map((s) => s.length));
   const migrate = spawnPrefixed('migrate', process.execPath, ['--experimental-wasm-modules', '--disable-warning=ExperimentalWarning', MIGRATE], { cwd: root, env, width });
   children.push(migrate);
@@ -100,6 +104,18 @@ async function main(): Promise<void> {
   say(`docs     ${base}/docs`);
   say(`health   ${base}/health`);
   say('Ctrl-C stops everything.');
+}
+
+/**
+ * With no SMTP_URL, mail (verification codes, password resets) goes to a catcher in this process
+ * and is printed here, so a developer can sign up without a mail server.
+ */
+async function catchMail(): Promise<string> {
+  mailCatcher = await startTestSmtpServer({
+    onMessage: (mail) => console.log([`mail          | to ${mail.to}: ${mail.subject}`, ...mail.text.split('\n').map((l) => `mail          |   ${l}`)].join('\n')),
+  });
+  say(`mail     no SMTP_URL: messages are printed here (${mailCatcher.url})`);
+  return mailCatcher.url;
 }
 
 main().catch((err) => shutdown(1, `failed: ${err instanceof Error ? err.message : String(err)}`));

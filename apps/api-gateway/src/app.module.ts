@@ -1,18 +1,28 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { PlatformModule } from '@suite/platform';
 import { AnalyticsController } from './analytics/analytics.controller';
+import { AccountController } from './auth/account.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { SuiteHealthController } from './health/suite-health.controller';
 import { SuiteHealthService } from './health/service-health';
 import { GATEWAY_SERVICE } from './service';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeyAuthenticator } from './auth/api-key.authenticator';
+import { TwoFactorController } from './two-factor/two-factor.controller';
+import { AdminUsersController } from './admin/admin-users.controller';
+import { AuditLogsController } from './admin/audit-logs.controller';
+import { ImpersonationController } from './admin/impersonation.controller';
+import { RolesController } from './admin/roles.controller';
+import { TeamsController } from './admin/teams.controller';
+import { ImpersonationAuditInterceptor } from './auth/impersonation-audit.interceptor';
 
 @Module({
   imports: [PlatformModule.forService(GATEWAY_SERVICE), PassportModule],
-  controllers: [SuiteHealthController, AuthController, AnalyticsController],
-  providers: [SuiteHealthService, JwtStrategy, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  controllers: [SuiteHealthController, AuthController, AnalyticsController, AccountController, TwoFactorController, ApiKeysController, TeamsController, AdminUsersController, RolesController, AuditLogsController, ImpersonationController],
+  providers: [SuiteHealthService, JwtStrategy, ApiKeyAuthenticator, { provide: APP_GUARD, useClass: AuthenticationGuard }, { provide: APP_INTERCEPTOR, useClass: ImpersonationAuditInterceptor }],
 })
 export class AppModule {}

@@ -1,7 +1,8 @@
-import { IsEmail, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-import { JwtConfig } from '@suite/platform';
+import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { JwtConfig, withEncryptionConfig, withMailConfig } from '@suite/platform';
 
-export class IdentityConfig extends JwtConfig {
+/** ENCRYPTION_KEY (withEncryptionConfig) encrypts the TOTP secrets in users.two_factor_secret. */
+export class IdentityConfig extends withEncryptionConfig(withMailConfig(JwtConfig)) {
   @IsInt() @Min(60) @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
@@ -21,4 +22,8 @@ export class IdentityConfig extends JwtConfig {
 
   @IsOptional() @IsString() @MinLength(10)
   SEED_ADMIN_PASSWORD?: string;
+
+  /** The web app people use; links in mails (email verification) point there. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  APP_URL: string = 'http://localhost:3000';
 }

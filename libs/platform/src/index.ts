@@ -13,3 +13,4 @@ export * from './auth';
 export * from './db';
 export * from './bootstrap';
 export * from './mail';
+export * from './crypto';

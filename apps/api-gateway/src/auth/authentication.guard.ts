@@ -1,21 +1,25 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { AppError, forbidden, IS_PUBLIC, unauthorized } from '@suite/platform';
+import { API_KEY_HEADER } from '@suite/contracts/identity';
+import { AppError, CallerIdentity, forbidden, IS_PUBLIC, unauthorized } from '@suite/platform';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { REQUIRED_PERMISSIONS } from './auth.decorators';
 
 interface AuthedRequest {
-  user?: { permissions: string[] };
+  user?: CallerIdentity;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /**
  * Global guard: every route needs a valid signed-in caller unless marked @Public(); then the
  * caller needs every permission named by @RequirePermissions(). 401 without or with a bad
- * credential, 403 with a valid one that lacks the permission.
+ * credential, 403 with a valid one that lacks the permission. A request with an X-API-Key header is
+ * authenticated by that key alone (a bearer token beside it is ignored); the same checks follow.
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(private readonly reflector: Reflector, private readonly apiKeys: ApiKeyAuthenticator) {
     super();
   }
 
@@ -23,9 +27,12 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     if (context.getType() !== 'http') return true; // NATS handlers: callers are services, not users
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    await super.canActivate(context);
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const apiKey = request.headers[API_KEY_HEADER];
+    if (apiKey !== undefined) request.user = await this.apiKeys.authenticate(apiKey);
+    else await super.canActivate(context);
     const needed = this.reflector.getAllAndOverride<string[]>(REQUIRED_PERMISSIONS, targets) ?? [];
-    const granted = context.switchToHttp().getRequest<AuthedRequest>().user?.permissions ?? [];
+    const granted = request.user?.permissions ?? [];
     const missing = needed.filter((p) => !granted.includes(p));
     if (missing.length > 0) throw forbidden('AUTH.PERMISSION_DENIED', `Missing permission: ${missing.join(', ')}.`, { missing });
     return true;

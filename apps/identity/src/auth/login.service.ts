@@ -5,11 +5,15 @@ import { AppError, forbidden, InjectDb, unauthorized } from '@suite/platform';
 import { SecurityLog } from '../audit/security-log';
 import { IdentityConfig } from '../config';
 import { verifyAgainstDummy, verifyPassword } from '../security';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { TokenIssuer } from './token-issuer';
 import { normalizeEmail } from './user-view';
 
 /** One answer for an unknown email and a wrong password, so sign-in reveals no accounts. */
 const invalidCredentials = () => unauthorized('IDENTITY.INVALID_CREDENTIALS', 'Email or password is incorrect.');
+
+export const accountLocked = (lockedUntil: Date) =>
+  new AppError('unauthorized', 'IDENTITY.ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later.', { retryAfterSeconds: Math.ceil((lockedUntil.getTime() - Date.now()) / 1000) }, 423);
 
 @Injectable()
 export class LoginService {
@@ -18,11 +22,12 @@ export class LoginService {
     private readonly config: IdentityConfig,
     private readonly tokens: TokenIssuer,
     private readonly securityLog: SecurityLog,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   async login(dto: LoginDto, client: ClientInfo): Promise<TokenPair> {
     const email = normalizeEmail(dto.email);
-    const user = await this.db.user.findUnique({ where: { email }, select: { id: true, password: true, isActive: true, lockedUntil: true } });
+    const user = await this.db.user.findUnique({ where: { email }, select: { id: true, password: true, isActive: true, lockedUntil: true, twoFactorEnabled: true } });
     if (!user?.password) {
       await verifyAgainstDummy(dto.password); // same time as a wrong password
       await this.securityLog.record('login.failed', 'info', null, client, { reason: 'unknown_email' });
@@ -30,21 +35,29 @@ export class LoginService {
     }
     if (user.lockedUntil && user.lockedUntil > new Date()) {
       await this.securityLog.record('login.rejected_locked', 'warning', user.id, client);
-      const retryAfterSeconds = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000);
-      throw new AppError('unauthorized', 'IDENTITY.ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later.', { retryAfterSeconds }, 423);
+      throw accountLocked(user.lockedUntil);
     }
     if (!(await verifyPassword(user.password, dto.password))) {
       await this.recordFailure(user.id, client);
       throw invalidCredentials();
     }
+    if (user.twoFactorEnabled) await this.checkSecondFactor(user.id, dto.twoFactorCode, client);
     if (!user.isActive) throw forbidden('IDENTITY.ACCOUNT_DISABLED', 'This account is disabled.');
     return this.startSession(user.id, client);
   }
 
-  /** Counts the failure atomically; the attempt that reaches the limit locks the account. */
-  private async recordFailure(userId: string, client: ClientInfo): Promise<void> {
+  /** Only reached with the right password, so only someone who knows it learns that 2FA is on. */
+  private async checkSecondFactor(userId: string, code: string | undefined, client: ClientInfo): Promise<void> {
+    if (!code) throw unauthorized('IDENTITY.TWO_FACTOR_REQUIRED', 'Enter the code of your authenticator app or a backup code.', { twoFactorRequired: true });
+    if (await this.twoFactor.verify(userId, code, client)) return;
+    await this.recordFailure(userId, client, 'wrong_two_factor_code'); // guessing codes locks the account like guessing passwords
+    throw unauthorized('IDENTITY.INVALID_TWO_FACTOR_CODE', 'The two-factor code is not valid.');
+  }
+
+  /** Counts the failure atomically; the attempt that reaches the limit locks the account. Also used by re-authentication (2FA disable). */
+  async recordFailure(userId: string, client: ClientInfo, reason = 'wrong_password'): Promise<void> {
     const { failedLoginAttempts } = await this.db.user.update({ where: { id: userId }, data: { failedLoginAttempts: { increment: 1 } }, select: { failedLoginAttempts: true } });
-    await this.securityLog.record('login.failed', 'warning', userId, client, { reason: 'wrong_password', attempt: failedLoginAttempts });
+    await this.securityLog.record('login.failed', 'warning', userId, client, { reason, attempt: failedLoginAttempts });
     if (failedLoginAttempts >= this.config.LOGIN_MAX_ATTEMPTS) {
       const lockedUntil = new Date(Date.now() + this.config.LOGIN_LOCK_MINUTES * 60_000);
       await this.db.user.update({ where: { id: userId }, data: { lockedUntil, failedLoginAttempts: 0 } });

@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ALL_PERMISSIONS, SYSTEM_ROLES } from '@suite/contracts/identity';
+import { ALL_PERMISSIONS, SYSTEM_ROLE_PERMISSIONS, SYSTEM_ROLES } from '@suite/contracts/identity';
 import { IdentityDb } from '@suite/db/identity';
 import { InjectDb } from '@suite/platform';
 import { AdminSeeder } from './admin-seeder';
-import { SYSTEM_ROLE_PERMISSIONS } from './system-roles';
 
 /** Makes sure every permission and system role exists with its default grants, then the first admin; safe for replicas starting together. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { generateSync } from 'otplib';
-import { newTotpSecret, otpauthUri, verifyTotp } from './totp';
+import { matchTotpStep, newTotpSecret, otpauthUri, verifyTotp } from './totp';
 
 describe('TOTP', () => {
   const secret = newTotpSecret();
@@ -32,5 +32,19 @@ describe('TOTP', () => {
       expect(verifyTotp(secret, garbage, now)).toBe(false);
     }
     expect(verifyTotp('not base32!', '123456', now)).toBe(false);
+  });
+});
+
+describe('matchTotpStep', () => {
+  it('names the 30-second step a code belongs to, so a used code can be refused next time', () => {
+    const secret = newTotpSecret();
+    const now = 1_800_000_000_000;
+    const step = Math.floor(now / 30_000);
+    const previous = generateSync({ secret, epoch: (step - 1) * 30 });
+    const current = generateSync({ secret, epoch: step * 30 });
+    expect(matchTotpStep(secret, current, now)).toBe(step);
+    expect(matchTotpStep(secret, previous, now)).toBe(step - 1);
+    expect(matchTotpStep(secret, generateSync({ secret, epoch: (step - 3) * 30 }), now)).toBeUndefined();
+    expect(matchTotpStep(secret, 'abcdef', now)).toBeUndefined();
   });
 });

@@ -19,10 +19,26 @@ export function otpauthUri(options: { secret: string; accountName: string; issue
  * `nowMs` is for tests.
  */
 export function verifyTotp(secret: string, code: string, nowMs = Date.now()): boolean {
+  return matchTotpStep(secret, code, nowMs) !== undefined;
+}
+
+/**
+ * The 30-second step (seconds since the epoch / 30) whose code this is, within one step of `nowMs`,
+ * or undefined. Recording the last step used lets a sign-in refuse the same code twice (RFC 6238 §5.2).
+ */
+export function matchTotpStep(secret: string, code: string, nowMs = Date.now()): number | undefined {
+  const current = Math.floor(nowMs / 1000 / PERIOD_SECONDS);
+  for (const step of [current + 1, current, current - 1]) {
+    if (checkAt(secret, code, step * PERIOD_SECONDS * 1000)) return step;
+  }
+  return undefined;
+}
+
+function checkAt(secret: string, code: string, nowMs: number): boolean {
   const token = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(token)) return false;
   try {
-    return verifySync({ secret, token, epoch: Math.floor(nowMs / 1000), period: PERIOD_SECONDS, epochTolerance: PERIOD_SECONDS }).valid;
+    return verifySync({ secret, token, epoch: Math.floor(nowMs / 1000), period: PERIOD_SECONDS, epochTolerance: 0 }).valid;
   } catch {
     // A secret that is not valid base32 (a corrupt row) must not turn a sign-in into a 500.
     return false;

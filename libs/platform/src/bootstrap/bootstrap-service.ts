@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { assertProductionSecret, JwtConfig } from '../auth/jwt-config';
 import { ConfigError, loadConfig } from '../config/env';
+import { assertProductionEncryptionKey } from '../crypto/encryption-config';
 import { PlatformConfig } from '../config/platform-config';
 import { SERVICE_CATALOG } from '../config/services';
 import { acceptRequestId, httpRequestContext, REQUEST_ID_HEADER } from '../logging/request-id';
@@ -58,6 +59,7 @@ export async function bootstrapService<C extends PlatformConfig>(module: Type<un
     throw error;
   }
   if (config instanceof JwtConfig) assertProductionSecret(definition.name, config);
+  assertProductionEncryptionKey(definition.name, config);
   const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config.BODY_LIMIT_BYTES), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.connectMicroservice<MicroserviceOptions>(
@@ -66,6 +68,9 @@ export async function bootstrapService<C extends PlatformConfig>(module: Type<un
   );
   app.enableShutdownHooks();
   await options.configure?.(app, config);
+  // Start-up work (seeding, streams) finishes before the service answers on NATS: the gateway's
+  // /health must not report a service up that cannot serve yet.
+  await app.init();
   await app.startAllMicroservices();
   const port = config.PORT ?? SERVICE_CATALOG[definition.name].httpPort;
   await app.listen(port, config.HOST);

@@ -38,14 +38,19 @@ export function createValidationPipe(): ValidationPipe {
 @Module({})
 export class PlatformModule {
   static forService(definition: ServiceDefinition): DynamicModule {
-    const config = loadConfig<PlatformConfig>(definition.config);
+    // Config is read when the app is created, not when this module is declared: bootstrapService
+    // validates it first and reports bad variables by name instead of a stack trace at import time.
     const providers: Provider[] = [
       { provide: SERVICE_DEFINITION, useValue: definition },
-      { provide: PLATFORM_CONFIG, useValue: config },
-      { provide: definition.config, useValue: config },
+      { provide: PLATFORM_CONFIG, useFactory: () => loadConfig<PlatformConfig>(definition.config) },
+      { provide: definition.config, useExisting: PLATFORM_CONFIG },
       { provide: HEALTH_SERVICE_NAME, useValue: definition.name },
-      { provide: NatsConnectionService, useFactory: () => new NatsConnectionService(config.NATS_URL, definition.name) },
-      { provide: NatsClient, useFactory: (c: NatsConnectionService) => new NatsClient(c, config.NATS_REQUEST_TIMEOUT_MS), inject: [NatsConnectionService] },
+      { provide: NatsConnectionService, useFactory: (config: PlatformConfig) => new NatsConnectionService(config.NATS_URL, definition.name), inject: [PLATFORM_CONFIG] },
+      {
+        provide: NatsClient,
+        useFactory: (c: NatsConnectionService, config: PlatformConfig) => new NatsClient(c, config.NATS_REQUEST_TIMEOUT_MS),
+        inject: [NatsConnectionService, PLATFORM_CONFIG],
+      },
       JetStreamService,
       HealthProbe,
       { provide: APP_FILTER, useClass: AllExceptionsFilter },
@@ -64,7 +69,7 @@ export class PlatformModule {
     }
     return {
       module: PlatformModule,
-      imports: [loggingModule(definition.name, config), TerminusModule.forRoot({ logger: false })],
+      imports: [loggingModule(definition.name), TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, healthRpcController(definition.healthSubject), MetricsController],
       providers,
       exports: exported as Provider[],

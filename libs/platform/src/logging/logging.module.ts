@@ -1,6 +1,7 @@
 import { DynamicModule, ExecutionContext } from '@nestjs/common';
 import { NatsContext } from '@nestjs/microservices';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, Params } from 'nestjs-pino';
+import { PLATFORM_CONFIG } from '../bootstrap/service-definition';
 import { PlatformConfig } from '../config/platform-config';
 import { acceptRequestId, REQUEST_ID_HEADER } from './request-id';
 
@@ -18,9 +19,13 @@ function natsRequestId(context: ExecutionContext): string {
 }
 
 /** Structured JSON logs (pretty when LOG_PRETTY=true) with a request id on every line, HTTP and NATS alike. */
-export function loggingModule(service: string, config: PlatformConfig): DynamicModule {
+export function loggingModule(service: string): DynamicModule {
+  return LoggerModule.forRootAsync({ useFactory: (config: PlatformConfig) => loggerParams(service, config), inject: [PLATFORM_CONFIG] });
+}
+
+function loggerParams(service: string, config: PlatformConfig): Params {
   const pretty = config.LOG_PRETTY === 'true' || config.LOG_PRETTY === '1';
-  return LoggerModule.forRoot({
+  return {
     pinoHttp: {
       level: config.LOG_LEVEL,
       base: { service },
@@ -43,5 +48,5 @@ export function loggingModule(service: string, config: PlatformConfig): DynamicM
       useLevel: 'debug',
       quietRpcLogger: true,
     },
-  });
+  };
 }

@@ -33,7 +33,12 @@ function addresses(header: AddressObject | AddressObject[] | undefined): string 
   return list.flatMap((h) => h.value.map((a) => a.address ?? '')).filter(Boolean).join(', ');
 }
 
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+export interface SmtpServerOptions {
+  /** Called for every message as it arrives (the stack launcher prints them for developers). */
+  onMessage?: (mail: ReceivedMail) => void;
+}
+
+export async function startTestSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -44,7 +49,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          messages.push({
+          const mail: ReceivedMail = {
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             to: addresses(parsed.to),
             from: addresses(parsed.from),
@@ -52,7 +57,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
             // mailparser keeps the line break that ends the body; the sender did not write it.
             text: (parsed.text ?? '').replace(/\r?\n$/, ''),
             html: parsed.html || undefined,
-          });
+          };
+          messages.push(mail);
+          options.onMessage?.(mail);
           callback();
         })
         .catch((err: Error) => callback(err));

@@ -1,10 +1,10 @@
-import { ALL_PERMISSIONS, PermissionName, PermissionResource, SystemRole } from '@suite/contracts/identity';
+import { ALL_PERMISSIONS, PermissionName, PermissionResource, SystemRole } from './permissions';
 
 const all = (...resources: PermissionResource[]): PermissionName[] => ALL_PERMISSIONS.filter((p) => resources.includes(p.split(':')[0] as PermissionResource));
 const only = (...names: PermissionName[]): PermissionName[] => names;
 
 /**
- * What each system role may do by default. Ownership is checked by the owning service on top of
+ * What each system role may do by default (identity seeds it; tests and frontends read it). Ownership is checked by the owning service on top of
  * this (a SELLER with orders:read sees only their team's stores' orders). Seeded additively:
  * permissions an admin later adds to a system role are kept across restarts.
  */

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { ClientInfo, CreateTeamDto, TeamView, UpdateTeamDto } from '@suite/contracts/identity';
+import { IdentityDb, Prisma } from '@suite/db/identity';
+import { CallerIdentity, InjectDb, Page, PageQuery, pageLimit, toPage, unauthorized } from '@suite/platform';
+import { AuditLog } from '../audit/audit-log';
+import { readTimeCursor, timeKeyOf } from '../pagination/time-cursor';
+import { requirePermissions } from '../roles/access-checks';
+import { isTeamAdmin } from './team-rules';
+import { loadTeam, toTeamView } from './team-view';
+
+const signedIn = (caller: CallerIdentity): string => {
+  if (!caller.userId) throw unauthorized('IDENTITY.NOT_SIGNED_IN', 'Sign in first.');
+  return caller.userId;
+};
+
+@Injectable()
+export class TeamsService {
+  constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog) {}
+
+  /** The creator is the team's one leader and its first member. */
+  async create(caller: CallerIdentity, dto: CreateTeamDto, client: ClientInfo): Promise<TeamView> {
+    const userId = signedIn(caller);
+    requirePermissions(caller, 'teams:create');
+    return this.db.$transaction(async (tx) => {
+      const team = await tx.team.create({ data: { name: dto.name, description: dto.description ?? null, leaderId: userId, members: { create: { userId, isLeader: true } } } });
+      const view = toTeamView(team);
+      await this.audit.record(tx, { actor: caller, action: 'team.create', entity: 'Team', entityId: team.id, newValues: view, client });
+      return view;
+    });
+  }
+
+  /** Teams the caller belongs to; admins see every team. Newest first. */
+  async list(caller: CallerIdentity, query: PageQuery): Promise<Page<TeamView>> {
+    const userId = signedIn(caller);
+    requirePermissions(caller, 'teams:read');
+    const limit = pageLimit(query);
+    const after = readTimeCursor(query.cursor);
+    const where: Prisma.TeamWhereInput = {
+      ...(isTeamAdmin(caller) ? {} : { members: { some: { userId } } }),
+      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+    };
+    const rows = await this.db.team.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit + 1 });
+    return toPage(rows.map(toTeamView), limit, (t) => timeKeyOf(t.createdAt, t.id));
+  }
+
+  async get(caller: CallerIdentity, teamId: string): Promise<TeamView> {
+    signedIn(caller);
+    requirePermissions(caller, 'teams:read');
+    return toTeamView(await loadTeam(this.db, caller, teamId, 'view'));
+  }
+
+  async update(caller: CallerIdentity, teamId: string, dto: UpdateTeamDto, client: ClientInfo): Promise<TeamView> {
+    signedIn(caller);
+    requirePermissions(caller, 'teams:update');
+    return this.db.$transaction(async (tx) => {
+      const before = toTeamView(await loadTeam(tx, caller, teamId, 'manage', true));
+      const after = toTeamView(await tx.team.update({ where: { id: teamId }, data: { ...(dto.name !== undefined ? { name: dto.name } : {}), ...(dto.description !== undefined ? { description: dto.description } : {}) } }));
+      await this.audit.record(tx, { actor: caller, action: 'team.update', entity: 'Team', entityId: teamId, oldValues: { name: before.name, description: before.description }, newValues: { name: after.name, description: after.description }, client });
+      return after;
+    });
+  }
+
+  async remove(caller: CallerIdentity, teamId: string, client: ClientInfo): Promise<{ deleted: true }> {
+    signedIn(caller);
+    requirePermissions(caller, 'teams:delete');
+    await this.db.$transaction(async (tx) => {
+      const before = toTeamView(await loadTeam(tx, caller, teamId, 'manage', true));
+      const members = await tx.teamMember.findMany({ where: { teamId }, select: { userId: true } });
+      await tx.team.delete({ where: { id: teamId } }); // memberships go with it (ON DELETE CASCADE)
+      await this.audit.record(tx, { actor: caller, action: 'team.delete', entity: 'Team', entityId: teamId, oldValues: { ...before, memberIds: members.map((m) => m.userId) }, client });
+    });
+    return { deleted: true };
+  }
+}
