@@ -1,10 +1,11 @@
-import { PlatformConfig, ServiceDefinition } from '@suite/platform';
+import { ServiceDefinition } from '@suite/platform';
 import { CatalogSubjects } from '@suite/contracts/catalog';
 import { CatalogPrismaClient } from '@suite/db/catalog';
+import { CatalogConfig } from './config';
 
-export const CATALOG_SERVICE: ServiceDefinition = {
+export const CATALOG_SERVICE: ServiceDefinition<CatalogConfig> = {
   name: 'catalog',
   healthSubject: CatalogSubjects.HealthCheck,
-  config: PlatformConfig,
+  config: CatalogConfig,
   prismaClient: CatalogPrismaClient,
 };

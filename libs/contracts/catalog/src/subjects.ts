@@ -2,3 +2,11 @@
 export const CatalogSubjects = {
   HealthCheck: 'catalog.health.check',
 } as const;
+
+export const CatalogEvents = {
+  ProductCreated: 'evt.catalog.product.created',
+  ProductUpdated: 'evt.catalog.product.updated',
+  ProductDiscontinued: 'evt.catalog.product.discontinued',
+  StockLow: 'evt.catalog.stock.low',
+  DesignApproved: 'evt.catalog.design.approved',
+} as const;
