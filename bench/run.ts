@@ -4,12 +4,15 @@
  * BENCH_DURATION_MS and BENCH_CONCURRENCY tune the load.
  */
 import { platformBench } from './platform.bench';
+import { catalogBench } from './catalog.bench';
 
 async function main(): Promise<void> {
   const load = { concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32), durationMs: Number(process.env.BENCH_DURATION_MS ?? 5000), warmupMs: 1000 };
   console.log(`load: ${load.concurrency} calls in flight, ${load.durationMs} ms per measurement, ${require('node:os').cpus().length} cores\n`);
   console.log('platform');
   for (const row of await platformBench(load)) console.log('  ' + row);
+  console.log('\ncatalog (100,000 products)');
+  for (const row of await catalogBench(load)) console.log('  ' + row);
 }
 
 main().then(

@@ -10,6 +10,10 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { SuiteHealthController } from './health/suite-health.controller';
 import { SuiteHealthService } from './health/service-health';
 import { GATEWAY_SERVICE } from './service';
+import { ProductsController } from './catalog/products.controller';
+import { VariantsController } from './catalog/variants.controller';
+import { StoresController } from './catalog/stores.controller';
+import { CategoriesController } from './catalog/categories.controller';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeyAuthenticator } from './auth/api-key.authenticator';
 import { TwoFactorController } from './two-factor/two-factor.controller';
@@ -19,10 +23,13 @@ import { ImpersonationController } from './admin/impersonation.controller';
 import { RolesController } from './admin/roles.controller';
 import { TeamsController } from './admin/teams.controller';
 import { ImpersonationAuditInterceptor } from './auth/impersonation-audit.interceptor';
+import { DesignsController } from './catalog/designs.controller';
+import { ProductDesignsController } from './catalog/product-designs.controller';
+import { ReviewsController } from './catalog/reviews.controller';
 
 @Module({
   imports: [PlatformModule.forService(GATEWAY_SERVICE), PassportModule],
-  controllers: [SuiteHealthController, AuthController, AnalyticsController, AccountController, TwoFactorController, ApiKeysController, TeamsController, AdminUsersController, RolesController, AuditLogsController, ImpersonationController],
+  controllers: [SuiteHealthController, AuthController, AnalyticsController, AccountController, TwoFactorController, ApiKeysController, TeamsController, AdminUsersController, RolesController, AuditLogsController, ImpersonationController, StoresController, CategoriesController, ProductsController, VariantsController, DesignsController, ProductDesignsController, ReviewsController],
   providers: [SuiteHealthService, JwtStrategy, ApiKeyAuthenticator, { provide: APP_GUARD, useClass: AuthenticationGuard }, { provide: APP_INTERCEPTOR, useClass: ImpersonationAuditInterceptor }],
 })
 export class AppModule {}

@@ -2,10 +2,27 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@suite/platform';
 import { TeamAccess } from './access/team-access';
 import { CATALOG_SERVICE } from './service';
+import { StoresNatsController } from './stores/stores.nats.controller';
+import { StoresService } from './stores/stores.service';
+import { CategoriesNatsController } from './categories/categories.nats.controller';
+import { CategoriesService } from './categories/categories.service';
+import { ProductsNatsController } from './products/products.nats.controller';
+import { ProductsService } from './products/products.service';
+import { ProductReadsService } from './products/product-reads.service';
+import { VariantsNatsController } from './variants/variants.nats.controller';
+import { VariantsService } from './variants/variants.service';
+import { StockNatsController } from './stock/stock.nats.controller';
+import { StockService } from './stock/stock.service';
+import { ReservationExpiryJob } from './stock/reservation-expiry.job';
+import { DesignsNatsController } from './designs/designs.nats.controller';
+import { DesignsService } from './designs/designs.service';
+import { ProductDesignsService } from './designs/product-designs.service';
+import { ReviewsNatsController } from './reviews/reviews.nats.controller';
+import { ReviewsService } from './reviews/reviews.service';
 
 @Module({
   imports: [PlatformModule.forService(CATALOG_SERVICE)],
-  controllers: [],
-  providers: [TeamAccess],
+  controllers: [StoresNatsController, CategoriesNatsController, ProductsNatsController, VariantsNatsController, StockNatsController, DesignsNatsController, ReviewsNatsController],
+  providers: [TeamAccess, StoresService, CategoriesService, ProductsService, ProductReadsService, VariantsService, StockService, ReservationExpiryJob, DesignsService, ProductDesignsService, ReviewsService],
 })
 export class AppModule {}
