@@ -19,7 +19,8 @@ interface Route {
 }
 
 const stamp = Date.now();
-/** One representative route per resource that has routes today (api-keys included: GET /api-keys exists). */
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+/** One representative route per resource that has routes today. */
 const ROUTES: Record<string, Route> = {
   'GET /users': { method: 'GET', path: () => '/users?limit=1', needs: ['users:read'], ok: 200 },
   'PUT /users/:id/roles': { method: 'PUT', path: (f) => `/users/${f.victimId}/roles`, body: () => ({ roles: ['USER'] }), needs: ['users:update', 'roles:read'], ok: 200 },
@@ -32,6 +33,12 @@ const ROUTES: Record<string, Route> = {
   'GET /api-keys': { method: 'GET', path: () => '/api-keys', needs: ['api-keys:read'], ok: 200 },
   'GET /audit-logs': { method: 'GET', path: () => '/audit-logs?limit=1', needs: ['audit-logs:read'], ok: 200 },
   'GET /auth/me': { method: 'GET', path: () => '/auth/me', needs: [], ok: 200 },
+  // Catalog. Ids that do not exist show the order of checks: permission first (403), then ownership (404).
+  'GET /stores': { method: 'GET', path: () => '/stores?limit=1', needs: ['stores:read'], ok: 200 },
+  'DELETE /products/:id': { method: 'DELETE', path: () => `/products/${NO_SUCH_ID}`, needs: ['products:delete'], ok: 404 },
+  'POST /categories': { method: 'POST', path: () => '/categories', body: (role) => ({ name: `Matrix ${role} ${stamp}` }), needs: ['categories:create'], ok: 201 },
+  'GET /designs': { method: 'GET', path: () => '/designs?limit=1', needs: ['designs:read'], ok: 200 },
+  'POST /reviews/:id/response': { method: 'POST', path: () => `/reviews/${NO_SUCH_ID}/response`, body: () => ({ response: 'Thank you!' }), needs: ['reviews:update'], ok: 404 },
 };
 
 /** Expected from system-roles.ts: allowed when the role holds every permission the route needs. */
@@ -58,6 +65,15 @@ const MUST: [SystemRole, string, 'allowed' | 'denied'][] = [
   ['ADMIN', 'GET /audit-logs', 'allowed'],
   ['SUPPORT', 'GET /audit-logs', 'denied'],
   ['BUYER', 'GET /permissions', 'denied'],
+  ['SELLER', 'GET /stores', 'allowed'],
+  ['GROWER', 'GET /stores', 'denied'],
+  ['DESIGNER', 'GET /designs', 'allowed'],
+  ['FINANCE', 'GET /designs', 'denied'],
+  ['BUYER', 'DELETE /products/:id', 'denied'],
+  ['SELLER', 'DELETE /products/:id', 'allowed'],
+  ['SELLER', 'POST /categories', 'denied'],
+  ['LEADER', 'POST /categories', 'allowed'],
+  ['USER', 'POST /reviews/:id/response', 'denied'],
   ...SYSTEM_ROLES.map((role): [SystemRole, string, 'allowed'] => [role, 'GET /auth/me', 'allowed']),
 ];
 
@@ -69,7 +85,7 @@ describe('role matrix', () => {
   const fixtures: Fixtures = { victimId: '', customRoleIds: {} };
 
   beforeAll(async () => {
-    stack = await startStack(['identity'], { SEED_ADMIN_EMAIL: ROOT.email, SEED_ADMIN_PASSWORD: ROOT.password });
+    stack = await startStack(['identity', 'catalog'], { SEED_ADMIN_EMAIL: ROOT.email, SEED_ADMIN_PASSWORD: ROOT.password });
     const admin = await root();
     for (const role of SYSTEM_ROLES) callers[role] = await account([role], role); // exactly that role, nothing else
     fixtures.victimId = (await account(undefined, 'victim')).id;
