@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogEvents, CreateDesignDto, DesignAction, DesignApprovedEvent, DesignFilter, DesignView, UpdateDesignDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { CallerIdentity, conflict, enqueueEvent, forbidden, hasPermission, InjectDb, invalid, notFound, OutboxRelay, Page, PageQuery, pageLimit, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, conflict, enqueueEvent, forbidden, hasPermission, InjectDb, invalid, newestFirstAfter, notFound, OutboxRelay, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
 import { canUseTeam, isOperator, teamScope } from '../access/team-access';
 import { requirePermission } from '../access/require-permission';
 import { ACTION_TARGET, assertTransition } from './design-workflow';
 import { loadDesign, toDesignView } from './design-view';
 import { artworkFingerprint } from './fingerprint';
-import { newestFirstAfter, timeKeyOf } from './time-cursor';
 
 const CONTENT_FIELDS = ['name', 'artworkUrl', 'tags', 'designer', 'version', 'metadata'] as const;
 /** Who may move a design to each status: approving and rejecting is a reviewer's decision. */
@@ -39,7 +38,7 @@ export class DesignsService {
     const limit = pageLimit(query);
     const where: Prisma.DesignWhereInput = { ...teamScope(caller), ...(query.status ? { status: query.status } : {}), ...newestFirstAfter(query.cursor) };
     const rows = await this.db.design.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit + 1 });
-    return toPage(rows.map(toDesignView), limit, timeKeyOf);
+    return toPage(rows.map(toDesignView), limit, (r) => timeKeyOf(r.createdAt, r.id));
   }
 
   async get(caller: CallerIdentity, id: string): Promise<DesignView> {

@@ -2,10 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CreateReviewDto, ReviewView } from '@suite/contracts/catalog';
 import { OrdersSubjects, PurchaseVerifyRequest, PurchaseVerifyResponse } from '@suite/contracts/orders';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { AppError, CallerIdentity, conflict, InjectDb, NatsClient, notFound, Page, PageQuery, pageLimit, toPage, unauthorized } from '@suite/platform';
+import { AppError, CallerIdentity, conflict, InjectDb, NatsClient, newestFirstAfter, notFound, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
 import { teamScope } from '../access/team-access';
 import { requirePermission } from '../access/require-permission';
-import { newestFirstAfter, timeKeyOf } from '../designs/time-cursor';
 
 type ReviewRow = Prisma.ReviewGetPayload<object>;
 
@@ -54,7 +53,7 @@ export class ReviewsService {
     if (!(await this.db.product.findFirst({ where: { id: productId, isDeleted: false }, select: { id: true } }))) throw productNotFound();
     const limit = pageLimit(query);
     const rows = await this.db.review.findMany({ where: { productId, ...newestFirstAfter(query.cursor) }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit + 1 });
-    return toPage(rows.map(toReviewView), limit, timeKeyOf);
+    return toPage(rows.map(toReviewView), limit, (r) => timeKeyOf(r.createdAt, r.id));
   }
 
   /** The selling team answers once; another team's product's review is 404. */

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CreateStoreDto, StoreFilter, StoreView, UpdateStoreDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { CallerIdentity, conflict, encryptionKey, encryptSecret, InjectDb, notFound, Page, PageQuery, pageLimit, toPage } from '@suite/platform';
+import { CallerIdentity, conflict, encryptionKey, encryptSecret, InjectDb, notFound, Page, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage } from '@suite/platform';
 import { canUseTeam, TeamAccess, teamScope } from '../access/team-access';
 import { requirePermission } from '../access/require-permission';
 import { CatalogConfig } from '../config';
-import { readStoreCursor, storeCursorOf, toStoreView } from './store-view';
+import { toStoreView } from './store-view';
 
 const duplicate = () =>
   conflict('CATALOG.STORE_DUPLICATE', 'A store with this platform store id is already connected.', { errors: [{ field: 'platformStoreId', messages: ['already connected on this platform'] }] });
@@ -40,7 +40,7 @@ export class StoresService {
   async list(caller: CallerIdentity, query: StoreFilter & PageQuery): Promise<Page<StoreView>> {
     requirePermission(caller, 'stores:read');
     const limit = pageLimit(query);
-    const after = readStoreCursor(query.cursor);
+    const after = readTimeCursor(query.cursor);
     const where: Prisma.StoreWhereInput = {
       ...teamScope(caller),
       ...(query.platform ? { platform: query.platform } : {}),
@@ -48,7 +48,7 @@ export class StoresService {
       ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
     };
     const rows = await this.db.store.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit + 1 });
-    return toPage(rows.map(toStoreView), limit, storeCursorOf);
+    return toPage(rows.map(toStoreView), limit, (s) => timeKeyOf(s.createdAt, s.id));
   }
 
   async get(caller: CallerIdentity, storeId: string): Promise<StoreView> {

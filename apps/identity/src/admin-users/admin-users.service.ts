@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AdminUserView, ClientInfo, IdentityEvents, UserListFilter } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, conflict, enqueueEvent, forbidden, InjectDb, notFound, OutboxRelay, Page, PageQuery, pageLimit, toPage } from '@suite/platform';
+import { CallerIdentity, conflict, enqueueEvent, forbidden, InjectDb, notFound, OutboxRelay, Page, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
-import { readTimeCursor, timeKeyOf } from '../pagination/time-cursor';
 import { isSuperAdmin, requirePermissions } from '../roles/access-checks';
 import { ADMIN_USER_SELECT, toAdminUserView } from './admin-user-view';
 import { grantRefusal, primaryRoleOf, roleChange, unknownRoles } from './role-grants';

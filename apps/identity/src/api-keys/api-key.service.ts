@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeyPage, ApiKeyView, ClientInfo, CreateApiKeyDto, CreatedApiKeyView } from '@suite/contracts/identity';
 import { IdentityDb } from '@suite/db/identity';
-import { CallerIdentity, forbidden, InjectDb, invalid, notFound, PageQuery, pageLimit, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, forbidden, InjectDb, invalid, notFound, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage, unauthorized } from '@suite/platform';
 import { AccessResolver } from '../auth/access-resolver';
 import { SecurityLog } from '../audit/security-log';
-import { readTimeCursor, timeKeyOf } from '../pagination/time-cursor';
 import { apiKeyHash, effectivePermissions, newApiKey, scopesBeyond, scopesOf } from './api-key-format';
 
 /** lastUsedAt is written at most this often per key, so using a key is a read on most requests. */

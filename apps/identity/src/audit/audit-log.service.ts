@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLogFilter, AuditLogView, ClientInfo, ImpersonatedRequestRecord } from '@suite/contracts/identity';
 import { IdentityDb } from '@suite/db/identity';
-import { CallerIdentity, forbidden, hasPermission, InjectDb, Page, PageQuery, pageLimit, toPage } from '@suite/platform';
+import { CallerIdentity, forbidden, hasPermission, InjectDb, Page, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage } from '@suite/platform';
 import { AuditLog } from './audit-log';
-import { readTimeCursor, timeKeyOf } from '../pagination/time-cursor';
 import { auditLogWhere, toAuditLogView } from './audit-query';
 
 @Injectable()

@@ -1,5 +1,4 @@
-import { encodeCursor } from '@suite/platform';
-import { readTimeCursor, timeKeyOf } from '../pagination/time-cursor';
+import { encodeCursor, readTimeCursor, timeKeyOf } from '@suite/platform';
 import { auditLogWhere } from './audit-query';
 
 describe('audit log query', () => {

@@ -1,6 +1,6 @@
+import { TimeKey } from '@suite/platform';
 import { AuditLogFilter, AuditLogView } from '@suite/contracts/identity';
 import { Prisma } from '@suite/db/identity';
-import { TimeKey } from '../pagination/time-cursor';
 
 /**
  * The filters as equality and range conditions on the indexed columns ((userId, timestamp),

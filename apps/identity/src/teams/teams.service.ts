@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ClientInfo, CreateTeamDto, TeamView, UpdateTeamDto } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, InjectDb, Page, PageQuery, pageLimit, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, InjectDb, Page, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage, unauthorized } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
-import { readTimeCursor, timeKeyOf } from '../pagination/time-cursor';
 import { requirePermissions } from '../roles/access-checks';
 import { isTeamAdmin } from './team-rules';
 import { loadTeam, toTeamView } from './team-view';

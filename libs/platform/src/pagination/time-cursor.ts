@@ -1,8 +1,9 @@
-import { decodeCursor, invalid } from '@suite/platform';
+import { invalid } from '../errors/app-error';
+import { decodeCursor } from './pagination';
 
 /**
- * Position after the last row of a newest-first page: its timestamp, ties broken by id, so no
- * row is skipped or repeated when many share a millisecond. Encoded as `{t, i}`.
+ * Position after the last row of a newest-first page: its timestamp, ties broken by id, so no row
+ * is skipped or repeated when several share a millisecond. Encoded as `{t, i}`.
  */
 export interface TimeKey {
   at: Date;
@@ -23,3 +24,9 @@ export function readTimeCursor(cursor: string | undefined): TimeKey | undefined 
 }
 
 export const timeKeyOf = (at: string, id: string): Record<string, string> => ({ t: at, i: id });
+
+/** The Prisma `where` fragment of the rows after the cursor, for `orderBy: [{ createdAt: 'desc' }, { id: 'desc' }]`. */
+export function newestFirstAfter(cursor: string | undefined): { OR: object[] } | undefined {
+  const key = readTimeCursor(cursor);
+  return key && { OR: [{ createdAt: { lt: key.at } }, { createdAt: key.at, id: { lt: key.id } }] };
+}
