@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateStoreDto, StoreFilter, StoreView, UpdateStoreDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { CallerIdentity, conflict, encryptionKey, encryptSecret, InjectDb, notFound, Page, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage } from '@suite/platform';
+import { CallerIdentity, conflict, encryptionKey, encryptSecret, InjectDb, newestFirstAfter, notFound, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
 import { canUseTeam, TeamAccess, teamScope } from '../access/team-access';
 import { requirePermission } from '../access/require-permission';
 import { CatalogConfig } from '../config';
@@ -40,12 +40,11 @@ export class StoresService {
   async list(caller: CallerIdentity, query: StoreFilter & PageQuery): Promise<Page<StoreView>> {
     requirePermission(caller, 'stores:read');
     const limit = pageLimit(query);
-    const after = readTimeCursor(query.cursor);
     const where: Prisma.StoreWhereInput = {
       ...teamScope(caller),
       ...(query.platform ? { platform: query.platform } : {}),
       ...(query.isActive !== undefined ? { isActive: query.isActive } : {}),
-      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+      ...newestFirstAfter(query.cursor),
     };
     const rows = await this.db.store.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit + 1 });
     return toPage(rows.map(toStoreView), limit, (s) => timeKeyOf(s.createdAt, s.id));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AdminUserView, ClientInfo, IdentityEvents, UserListFilter } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, conflict, enqueueEvent, forbidden, InjectDb, notFound, OutboxRelay, Page, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage } from '@suite/platform';
+import { CallerIdentity, conflict, enqueueEvent, forbidden, InjectDb, newestFirstAfter, notFound, OutboxRelay, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
 import { isSuperAdmin, requirePermissions } from '../roles/access-checks';
 import { ADMIN_USER_SELECT, toAdminUserView } from './admin-user-view';
@@ -17,12 +17,11 @@ export class AdminUsersService {
   async list(caller: CallerIdentity, query: UserListFilter & PageQuery): Promise<Page<AdminUserView>> {
     requirePermissions(caller, 'users:read');
     const limit = pageLimit(query);
-    const after = readTimeCursor(query.cursor);
     const where: Prisma.UserWhereInput = {
       ...(query.email ? { email: { contains: query.email.trim().toLowerCase(), mode: 'insensitive' } } : {}),
       ...(query.role ? { roleAssignments: { some: { role: { name: query.role } } } } : {}),
       ...(query.isActive !== undefined ? { isActive: query.isActive } : {}),
-      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+      ...newestFirstAfter(query.cursor),
     };
     const rows = await this.db.user.findMany({ where, select: ADMIN_USER_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit + 1 });
     return toPage(rows.map(toAdminUserView), limit, (u) => timeKeyOf(u.createdAt, u.id));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeyPage, ApiKeyView, ClientInfo, CreateApiKeyDto, CreatedApiKeyView } from '@suite/contracts/identity';
 import { IdentityDb } from '@suite/db/identity';
-import { CallerIdentity, forbidden, InjectDb, invalid, notFound, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, forbidden, InjectDb, invalid, newestFirstAfter, notFound, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
 import { AccessResolver } from '../auth/access-resolver';
 import { SecurityLog } from '../audit/security-log';
 import { apiKeyHash, effectivePermissions, newApiKey, scopesBeyond, scopesOf } from './api-key-format';
@@ -58,9 +58,8 @@ export class ApiKeyService {
   async list(caller: CallerIdentity, query: PageQuery): Promise<ApiKeyPage> {
     const userId = ownerOf(caller);
     const limit = pageLimit(query);
-    const after = readTimeCursor(query.cursor);
     const rows = await this.db.apiKey.findMany({
-      where: { userId, revokedAt: null, ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}) },
+      where: { userId, revokedAt: null, ...newestFirstAfter(query.cursor) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit + 1,
       select: VIEW_SELECT,

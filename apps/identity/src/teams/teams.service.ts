@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientInfo, CreateTeamDto, TeamView, UpdateTeamDto } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, InjectDb, Page, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, InjectDb, newestFirstAfter, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
 import { requirePermissions } from '../roles/access-checks';
 import { isTeamAdmin } from './team-rules';
@@ -33,10 +33,9 @@ export class TeamsService {
     const userId = signedIn(caller);
     requirePermissions(caller, 'teams:read');
     const limit = pageLimit(query);
-    const after = readTimeCursor(query.cursor);
     const where: Prisma.TeamWhereInput = {
       ...(isTeamAdmin(caller) ? {} : { members: { some: { userId } } }),
-      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+      ...newestFirstAfter(query.cursor),
     };
     const rows = await this.db.team.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit + 1 });
     return toPage(rows.map(toTeamView), limit, (t) => timeKeyOf(t.createdAt, t.id));
