@@ -26,10 +26,14 @@ import { ImpersonationAuditInterceptor } from './auth/impersonation-audit.interc
 import { DesignsController } from './catalog/designs.controller';
 import { ProductDesignsController } from './catalog/product-designs.controller';
 import { ReviewsController } from './catalog/reviews.controller';
+import { CartsController } from './orders/carts.controller';
+import { CustomersController } from './orders/customers.controller';
+import { AddressesController } from './orders/addresses.controller';
+import { OrdersController } from './orders/orders.controller';
 
 @Module({
   imports: [PlatformModule.forService(GATEWAY_SERVICE), PassportModule],
-  controllers: [SuiteHealthController, AuthController, AnalyticsController, AccountController, TwoFactorController, ApiKeysController, TeamsController, AdminUsersController, RolesController, AuditLogsController, ImpersonationController, StoresController, CategoriesController, ProductsController, VariantsController, DesignsController, ProductDesignsController, ReviewsController],
+  controllers: [SuiteHealthController, AuthController, AnalyticsController, AccountController, TwoFactorController, ApiKeysController, TeamsController, AdminUsersController, RolesController, AuditLogsController, ImpersonationController, StoresController, CategoriesController, ProductsController, VariantsController, DesignsController, ProductDesignsController, ReviewsController, CartsController, AddressesController, CustomersController, OrdersController],
   providers: [SuiteHealthService, JwtStrategy, ApiKeyAuthenticator, { provide: APP_GUARD, useClass: AuthenticationGuard }, { provide: APP_INTERCEPTOR, useClass: ImpersonationAuditInterceptor }],
 })
 export class AppModule {}

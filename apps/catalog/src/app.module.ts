@@ -19,10 +19,14 @@ import { DesignsService } from './designs/designs.service';
 import { ProductDesignsService } from './designs/product-designs.service';
 import { ReviewsNatsController } from './reviews/reviews.nats.controller';
 import { ReviewsService } from './reviews/reviews.service';
+import { QuoteNatsController } from './products/quote.nats.controller';
+import { QuoteService } from './products/quote.service';
+import { StoreIdsNatsController } from './stores/store-ids.nats.controller';
+import { ProductSkusNatsController } from './products/product-skus.nats.controller';
 
 @Module({
   imports: [PlatformModule.forService(CATALOG_SERVICE)],
-  controllers: [StoresNatsController, CategoriesNatsController, ProductsNatsController, VariantsNatsController, StockNatsController, DesignsNatsController, ReviewsNatsController],
-  providers: [TeamAccess, StoresService, CategoriesService, ProductsService, ProductReadsService, VariantsService, StockService, ReservationExpiryJob, DesignsService, ProductDesignsService, ReviewsService],
+  controllers: [StoresNatsController, CategoriesNatsController, ProductsNatsController, VariantsNatsController, StockNatsController, DesignsNatsController, ReviewsNatsController, StoreIdsNatsController, ProductSkusNatsController, QuoteNatsController],
+  providers: [TeamAccess, StoresService, CategoriesService, ProductsService, ProductReadsService, VariantsService, StockService, ReservationExpiryJob, DesignsService, ProductDesignsService, ReviewsService, QuoteService],
 })
 export class AppModule {}

@@ -6,3 +6,5 @@ export * from './categories.dto';
 export * from './stock.dto';
 export * from './designs.dto';
 export * from './reviews.dto';
+export * from './quote.dto';
+export * from './order-lookups.dto';

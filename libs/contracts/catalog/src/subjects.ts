@@ -15,6 +15,8 @@ export const CatalogSubjects = {
   StoreGet: 'catalog.store.get',
   StoreUpdate: 'catalog.store.update',
   StoreDeactivate: 'catalog.store.deactivate',
+  StoreIdsForTeams: 'catalog.store.ids-for-teams',
+  ProductBySkus: 'catalog.product.by-skus',
   CategoryList: 'catalog.category.list',
   CategoryGet: 'catalog.category.get',
   CategoryCreate: 'catalog.category.create',
@@ -34,6 +36,8 @@ export const CatalogSubjects = {
   ReviewCreate: 'catalog.review.create',
   ReviewList: 'catalog.review.list',
   ReviewRespond: 'catalog.review.respond',
+  /** Orders asks for products' current price, stock and cart limit (carts). */
+  ProductQuote: 'catalog.product.quote',
 } as const;
 
 export const CatalogEvents = {

@@ -1,2 +1,5 @@
 export * from './subjects';
 export * from './purchase.dto';
+export * from './orders.dto';
+export * from './carts.dto';
+export * from './customers.dto';

@@ -3,4 +3,29 @@ export const OrdersSubjects = {
   HealthCheck: 'orders.health.check',
   /** Catalog asks whether a user bought a product (verified reviews). */
   PurchaseVerify: 'orders.purchase.verify',
+  OrderImport: 'orders.order.import',
+  OrderList: 'orders.order.list',
+  OrderGet: 'orders.order.get',
+  OrderCancel: 'orders.order.cancel',
+  CartOpen: 'orders.cart.open',
+  CartCurrent: 'orders.cart.current',
+  CartItemAdd: 'orders.cart-item.add',
+  CartItemUpdate: 'orders.cart-item.update',
+  CartItemRemove: 'orders.cart-item.remove',
+  CartMerge: 'orders.cart.merge',
+  CustomerList: 'orders.customer.list',
+  CustomerGet: 'orders.customer.get',
+  CustomerCreate: 'orders.customer.create',
+  CustomerUpdate: 'orders.customer.update',
+  AddressList: 'orders.address.list',
+  AddressCreate: 'orders.address.create',
+  AddressUpdate: 'orders.address.update',
+  AddressDelete: 'orders.address.delete',
+} as const;
+
+export const OrdersEvents = {
+  OrderPlaced: 'evt.orders.order.placed',
+  OrderPaid: 'evt.orders.order.paid',
+  OrderCancelled: 'evt.orders.order.cancelled',
+  OrderRefunded: 'evt.orders.order.refunded',
 } as const;

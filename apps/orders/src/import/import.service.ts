@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { CatalogSubjects, ProductsBySkusResponse } from '@suite/contracts/catalog';
+import { OrderView } from '@suite/contracts/orders';
+import { OrdersDb, Prisma } from '@suite/db/orders';
+import { AppError, CallerIdentity, InjectDb, NatsClient, notFound, OutboxRelay } from '@suite/platform';
+import { OrderAccess, requirePermission } from '../orders/order-access';
+import { OrderFactory } from '../orders/order-factory';
+import { OrderChannel } from '../orders/order-types';
+import { toOrderView } from '../orders/order-view';
+import { MAPPERS } from './mappers';
+import { NormalisedOrder } from './normalised-order';
+
+const DETAILS = { items: true, statusHistory: { orderBy: { createdAt: 'asc' } } } as const;
+
+/**
+ * Marketplace orders into the caller's team's store. Idempotent on the platform's order id: a
+ * repeat (or a racing duplicate, stopped by the unique storeId+platformOrderId) returns the order
+ * that exists.
+ */
+@Injectable()
+export class ImportService {
+  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly nats: NatsClient, private readonly factory: OrderFactory, private readonly outbox: OutboxRelay) {}
+
+  async import(caller: CallerIdentity, storeId: string, payload: Record<string, unknown>): Promise<OrderView> {
+    requirePermission(caller, 'orders:create');
+    const platform = (await this.access.teamStores(caller)).platforms[storeId];
+    if (!platform) throw notFound('ORDERS.STORE_NOT_FOUND', 'No such store.', { errors: [{ field: 'storeId', messages: ['store not found'] }] });
+    const order = MAPPERS[platform](payload);
+    const existing = await this.find(storeId, order.platformOrderId);
+    if (existing) return existing;
+    const productIds = await this.resolveSkus(caller, storeId, order);
+    try {
+      const created = await this.db.$transaction((tx) => this.factory.create(tx, {
+        storeId, channel: platform as OrderChannel, platformOrderId: order.platformOrderId,
+        status: 'CONFIRMED', paymentStatus: 'PAID', currency: order.currency, placedAt: order.placedAt,
+        items: order.items.map((i) => ({ productId: productIds.get(i.sku) as string, sku: i.sku, name: i.name, quantity: i.quantity, price: new Prisma.Decimal(i.price) })),
+        tax: new Prisma.Decimal(order.tax), shipping: new Prisma.Decimal(order.shipping), discount: new Prisma.Decimal(order.discount),
+        shippingAddress: { ...order.shippingAddress }, billingAddress: { ...order.billingAddress },
+        metadata: { platform, buyer: order.buyer, platformTotal: order.total },
+        actorId: caller.userId ?? null, reason: `imported from ${platform} (paid on the marketplace)`,
+      }));
+      this.outbox.kick();
+      return (await this.find(storeId, created.platformOrderId as string)) as OrderView;
+    } catch (error) {
+      const raced = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' ? await this.find(storeId, order.platformOrderId) : null;
+      if (raced) return raced;
+      throw error;
+    }
+  }
+
+  private async find(storeId: string, platformOrderId: string): Promise<OrderView | null> {
+    const row = await this.db.order.findUnique({ where: { storeId_platformOrderId: { storeId, platformOrderId } }, include: DETAILS });
+    return row && toOrderView(row);
+  }
+
+  /** Every SKU must be one of the store's products: the schema needs a productId for every item. */
+  private async resolveSkus(caller: CallerIdentity, storeId: string, order: NormalisedOrder): Promise<Map<string, string>> {
+    const skus = [...new Set(order.items.map((i) => i.sku))];
+    const { products } = await this.nats.request<ProductsBySkusResponse>(CatalogSubjects.ProductBySkus, { storeId, skus }, { caller });
+    const ids = new Map(products.map((p) => [p.sku, p.id]));
+    const unknown = skus.filter((s) => !ids.has(s));
+    if (unknown.length > 0) {
+      throw new AppError('invalid', 'ORDERS.UNKNOWN_SKU', `No product of this store has the SKU ${unknown.join(', ')}.`, { skus: unknown, errors: [{ field: 'order.items', messages: unknown.map((s) => `unknown SKU ${s}`) }] }, 422);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,63 @@
+import { Prisma } from '@suite/db/orders';
+import { OrderFactory } from './order-factory';
+
+/** The shape Prisma (driver adapter) gives a unique violation: the constraint's index name in meta. */
+const clash = (index: string) => new Prisma.PrismaClientKnownRequestError('Unique constraint failed', { code: 'P2002', clientVersion: 'test', meta: { modelName: 'Order', kind: 'UniqueConstraintViolation', constraint: { index } } });
+
+function fakeTx(failures: Error[]) {
+  const sql: string[] = [];
+  const codes: string[] = [];
+  const tx = {
+    $queryRaw: jest.fn(async () => [{ value: 42 }]),
+    $executeRawUnsafe: jest.fn(async (query: string, ...values: unknown[]) => {
+      sql.push(query.startsWith('INSERT INTO outbox_event') ? `outbox ${values[1]}` : query);
+      return 1;
+    }),
+    order: {
+      create: jest.fn(async ({ data }: { data: Record<string, any> }) => {
+        codes.push(data.orderCode);
+        const failure = failures.shift();
+        if (failure) throw failure;
+        return { id: '00000000-0000-4000-8000-000000000001', ...data, items: undefined, statusHistory: undefined };
+      }),
+    },
+  };
+  return { tx: tx as unknown as Prisma.TransactionClient, sql, codes, create: tx.order.create };
+}
+
+const input = {
+  storeId: null, channel: 'WEB' as const, status: 'PENDING' as const, paymentStatus: 'PENDING' as const, currency: 'PHP',
+  items: [{ productId: 'p1', sku: 'A', name: 'Mug', quantity: 3, price: new Prisma.Decimal('19.99') }, { productId: 'p2', sku: null, name: 'Kit', quantity: 1, price: new Prisma.Decimal('5.00') }],
+  tax: new Prisma.Decimal('7.80'), shipping: new Prisma.Decimal('4.00'), discount: new Prisma.Decimal('2.00'),
+  shippingAddress: {}, billingAddress: {}, placedAt: new Date('2026-03-01T00:00:00Z'), actorId: null, reason: 'checkout',
+};
+
+describe('OrderFactory', () => {
+  it('computes totals in Decimal, numbers the order from the yearly counter, writes the first history row and the placed event', async () => {
+    const { tx, sql, create } = fakeTx([]);
+    const order = await new OrderFactory().create(tx, input);
+    const data = create.mock.calls[0][0].data;
+    expect([data.subtotal.toFixed(2), data.total.toFixed(2), data.orderNumber]).toEqual(['64.97', '74.77', 'ORD-2026-000042']);
+    expect(data.items.create.map((i: { total: Prisma.Decimal }) => i.total.toFixed(2))).toEqual(['59.97', '5.00']);
+    expect(data.statusHistory.create).toEqual([{ fromStatus: null, toStatus: 'PENDING', actorId: null, reason: 'checkout' }]);
+    expect(order.orderCode).toHaveLength(9);
+    expect(sql).toEqual(['SAVEPOINT order_code', 'RELEASE SAVEPOINT order_code', 'outbox evt.orders.order.placed']);
+  });
+
+  it('retries a clashing order code with a new one behind a savepoint', async () => {
+    const { tx, sql, codes } = fakeTx([clash('orders_order_code_key')]);
+    await new OrderFactory().create(tx, input);
+    expect(codes).toHaveLength(2);
+    expect(sql.slice(0, 4)).toEqual(['SAVEPOINT order_code', 'ROLLBACK TO SAVEPOINT order_code', 'SAVEPOINT order_code', 'RELEASE SAVEPOINT order_code']);
+  });
+
+  it('lets any other unique violation (a duplicate platform order) through to the caller', async () => {
+    const { tx, codes } = fakeTx([clash('orders_store_id_platform_order_id_key')]);
+    await expect(new OrderFactory().create(tx, input)).rejects.toMatchObject({ code: 'P2002' });
+    expect(codes).toHaveLength(1);
+  });
+
+  it('refuses an order without items', async () => {
+    await expect(new OrderFactory().create(fakeTx([]).tx, { ...input, items: [] })).rejects.toMatchObject({ code: 'ORDERS.NO_ITEMS' });
+  });
+});

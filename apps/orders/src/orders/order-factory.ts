@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { OrderEvent, OrdersEvents } from '@suite/contracts/orders';
+import { Prisma } from '@suite/db/orders';
+import { enqueueEvent, invalid } from '@suite/platform';
+import { formatOrderNumber, newOrderCode } from './order-code';
+import { OrderChannel, OrderStatus, PaymentMethod, PaymentStatus } from './order-types';
+
+export interface NewOrderItem {
+  productId: string;
+  sku: string | null;
+  name: string;
+  quantity: number;
+  /** unit price */
+  price: Prisma.Decimal;
+  productSnapshot?: Prisma.InputJsonValue;
+}
+
+export interface NewOrder {
+  userId?: string | null;
+  customerId?: string | null;
+  storeId?: string | null;
+  channel: OrderChannel;
+  platformOrderId?: string | null;
+  status: OrderStatus;
+  paymentStatus: PaymentStatus;
+  paymentMethod?: PaymentMethod | null;
+  currency: string;
+  items: NewOrderItem[];
+  tax: Prisma.Decimal;
+  shipping: Prisma.Decimal;
+  discount: Prisma.Decimal;
+  shippingAddress: Prisma.InputJsonValue;
+  billingAddress: Prisma.InputJsonValue;
+  notes?: string | null;
+  metadata?: Prisma.InputJsonValue;
+  placedAt: Date;
+  stockReserved?: boolean;
+  /** who placed it, for the first history row */
+  actorId: string | null;
+  reason: string;
+}
+
+const CODE_ATTEMPTS = 5;
+
+const isCodeClash = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && /order_?code/i.test(JSON.stringify(error.meta ?? {}));
+
+/**
+ * Creates an order with its items, totals, first history row and the `placed` event, inside the
+ * transaction the caller gives (import now, checkout later), so nothing is half-written.
+ */
+@Injectable()
+export class OrderFactory {
+  async create(tx: Prisma.TransactionClient, input: NewOrder) {
+    if (input.items.length === 0) throw invalid('ORDERS.NO_ITEMS', 'An order needs at least one item.', { errors: [{ field: 'items', messages: ['at least one item'] }] });
+    const lines = input.items.map((item) => ({ ...item, total: item.price.mul(item.quantity) }));
+    const subtotal = lines.reduce((sum, l) => sum.add(l.total), new Prisma.Decimal(0));
+    const total = subtotal.add(input.tax).add(input.shipping).sub(input.discount);
+    const orderNumber = await this.nextOrderNumber(tx, input.placedAt.getUTCFullYear());
+    const data = {
+      orderNumber, userId: input.userId ?? null, customerId: input.customerId ?? null, storeId: input.storeId ?? null, channel: input.channel,
+      platformOrderId: input.platformOrderId ?? null, status: input.status, paymentStatus: input.paymentStatus, paymentMethod: input.paymentMethod ?? null,
+      subtotal, tax: input.tax, shipping: input.shipping, discount: input.discount, total, currency: input.currency, notes: input.notes ?? null,
+      shippingAddress: input.shippingAddress, billingAddress: input.billingAddress, metadata: input.metadata, placedAt: input.placedAt, stockReserved: input.stockReserved ?? false,
+      items: { create: lines.map((l) => ({ productId: l.productId, sku: l.sku, name: l.name, quantity: l.quantity, price: l.price, total: l.total, productSnapshot: l.productSnapshot })) },
+      statusHistory: { create: [{ fromStatus: null, toStatus: input.status, actorId: input.actorId, reason: input.reason }] },
+    };
+    const order = await this.insertWithFreshCode(tx, data);
+    const event: OrderEvent = { orderId: order.id, orderCode: order.orderCode, orderNumber, status: order.status, storeId: order.storeId, userId: order.userId, total: total.toFixed(2), currency: order.currency };
+    await enqueueEvent(tx, OrdersEvents.OrderPlaced, event);
+    return order;
+  }
+
+  /** One atomic UPSERT ... RETURNING per order: concurrent orders never share a number. */
+  private async nextOrderNumber(tx: Prisma.TransactionClient, year: number): Promise<string> {
+    const rows = await tx.$queryRaw<{ value: number }[]>`
+      INSERT INTO order_number_counters (year, value) VALUES (${year}, 1)
+      ON CONFLICT (year) DO UPDATE SET value = order_number_counters.value + 1 RETURNING value`;
+    return formatOrderNumber(year, Number(rows[0].value));
+  }
+
+  /**
+   * A clash on the random code is retried with a new one. A failed statement aborts a PostgreSQL
+   * transaction, so each attempt runs behind a savepoint; other failures (e.g. a duplicate
+   * platform order id) still abort the caller's transaction.
+   */
+  private async insertWithFreshCode(tx: Prisma.TransactionClient, data: Omit<Prisma.OrderCreateInput, 'orderCode'>) {
+    for (let attempt = 1; ; attempt++) {
+      await tx.$executeRawUnsafe('SAVEPOINT order_code');
+      try {
+        const order = await tx.order.create({ data: { ...data, orderCode: newOrderCode() } });
+        await tx.$executeRawUnsafe('RELEASE SAVEPOINT order_code');
+        return order;
+      } catch (error) {
+        if (!isCodeClash(error) || attempt >= CODE_ATTEMPTS) throw error;
+        await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT order_code');
+      }
+    }
+  }
+}

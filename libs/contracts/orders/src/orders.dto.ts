@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+
+export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED', 'REFUNDED'] as const;
+export type OrderStatusName = (typeof ORDER_STATUSES)[number];
+
+/** Gateway -> orders on `orders.order.import`: the marketplace's own order payload, unchanged. */
+export class ImportOrderRequest {
+  @IsUUID() storeId: string;
+  @IsObject() order: Record<string, unknown>;
+}
+
+/** Filters of `GET /orders` (with PageQuery). */
+export class OrderFilter {
+  @ApiPropertyOptional({ enum: ORDER_STATUSES }) @IsOptional() @IsIn(ORDER_STATUSES) status?: OrderStatusName;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() storeId?: string;
+  @ApiPropertyOptional({ description: 'created at or after (ISO 8601)' }) @IsOptional() @IsDateString() from?: string;
+  @ApiPropertyOptional({ description: 'created before (ISO 8601)' }) @IsOptional() @IsDateString() to?: string;
+}
+
+export class CancelOrderDto {
+  @ApiProperty({ maxLength: 500 }) @IsString() @Length(1, 500) reason: string;
+}
+
+export class OrderItemView {
+  @ApiProperty() id: string;
+  @ApiProperty() productId: string;
+  @ApiPropertyOptional({ nullable: true }) sku: string | null;
+  @ApiProperty() name: string;
+  @ApiProperty() quantity: number;
+  @ApiProperty({ example: '19.99' }) price: string;
+  @ApiProperty({ example: '39.98' }) total: string;
+}
+
+export class OrderStatusHistoryView {
+  @ApiPropertyOptional({ enum: ORDER_STATUSES, nullable: true }) fromStatus: OrderStatusName | null;
+  @ApiProperty({ enum: ORDER_STATUSES }) toStatus: OrderStatusName;
+  @ApiPropertyOptional({ nullable: true }) actorId: string | null;
+  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class OrderView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'K7M2QX9TB' }) orderCode: string;
+  @ApiProperty({ example: 'ORD-2026-000123' }) orderNumber: string;
+  @ApiPropertyOptional({ nullable: true }) userId: string | null;
+  @ApiPropertyOptional({ nullable: true }) storeId: string | null;
+  @ApiProperty() channel: string;
+  @ApiPropertyOptional({ nullable: true }) platformOrderId: string | null;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatusName;
+  @ApiProperty() paymentStatus: string;
+  @ApiProperty() subtotal: string;
+  @ApiProperty() tax: string;
+  @ApiProperty() shipping: string;
+  @ApiProperty() discount: string;
+  @ApiProperty() total: string;
+  @ApiProperty() currency: string;
+  @ApiProperty() shippingAddress: Record<string, unknown>;
+  @ApiProperty() billingAddress: Record<string, unknown>;
+  @ApiProperty() stockReserved: boolean;
+  @ApiPropertyOptional({ nullable: true }) placedAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) cancelledAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: [OrderItemView] }) items: OrderItemView[];
+  @ApiPropertyOptional({ type: [OrderStatusHistoryView], description: 'on GET /orders/:id only' }) statusHistory?: OrderStatusHistoryView[];
+}
+
+/** Payload of OrdersEvents.Placed / Cancelled. */
+export interface OrderEvent {
+  orderId: string;
+  orderCode: string;
+  orderNumber: string;
+  status: OrderStatusName;
+  storeId: string | null;
+  userId: string | null;
+  total: string;
+  currency: string;
+}
