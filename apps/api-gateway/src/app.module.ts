@@ -30,10 +30,12 @@ import { CartsController } from './orders/carts.controller';
 import { CustomersController } from './orders/customers.controller';
 import { AddressesController } from './orders/addresses.controller';
 import { OrdersController } from './orders/orders.controller';
+import { CheckoutController } from './orders/checkout.controller';
+import { PaymentsController } from './orders/payments.controller';
 
 @Module({
   imports: [PlatformModule.forService(GATEWAY_SERVICE), PassportModule],
-  controllers: [SuiteHealthController, AuthController, AnalyticsController, AccountController, TwoFactorController, ApiKeysController, TeamsController, AdminUsersController, RolesController, AuditLogsController, ImpersonationController, StoresController, CategoriesController, ProductsController, VariantsController, DesignsController, ProductDesignsController, ReviewsController, CartsController, AddressesController, CustomersController, OrdersController],
+  controllers: [SuiteHealthController, AuthController, AnalyticsController, AccountController, TwoFactorController, ApiKeysController, TeamsController, AdminUsersController, RolesController, AuditLogsController, ImpersonationController, StoresController, CategoriesController, ProductsController, VariantsController, DesignsController, ProductDesignsController, ReviewsController, CartsController, AddressesController, CustomersController, OrdersController, CheckoutController, PaymentsController],
   providers: [SuiteHealthService, JwtStrategy, ApiKeyAuthenticator, { provide: APP_GUARD, useClass: AuthenticationGuard }, { provide: APP_INTERCEPTOR, useClass: ImpersonationAuditInterceptor }],
 })
 export class AppModule {}

@@ -17,10 +17,21 @@ import { OrdersNatsController } from './orders/orders.nats.controller';
 import { PurchaseNatsController } from './orders/purchase.nats.controller';
 import { ImportService } from './import/import.service';
 import { ImportNatsController } from './import/import.nats.controller';
+import { CheckoutNatsController } from './checkout/checkout.nats.controller';
+import { CheckoutService } from './checkout/checkout.service';
+import { IdempotencyKeys } from './checkout/idempotency';
+import { CheckoutRecoveryJob } from './checkout/checkout-recovery.job';
+import { InFlightCheckouts } from './checkout/in-flight';
+import { PaymongoProvider } from './payments/paymongo.provider';
+import { PaymentsService } from './payments/payments.service';
+import { WebhooksService } from './payments/webhooks.service';
+import { RefundsService } from './payments/refunds.service';
+import { PaymentsNatsController } from './payments/payments.nats.controller';
+import { CodService } from './payments/cod.service';
 
 @Module({
   imports: [PlatformModule.forService(ORDERS_SERVICE)],
-  controllers: [CartsNatsController, CustomersNatsController, AddressesNatsController, OrdersNatsController, PurchaseNatsController, ImportNatsController],
-  providers: [CartsService, CartMergeService, CatalogQuote, CartAbandonmentJob, CustomersService, AddressesService, OrderAccess, OrderFactory, OrdersService, ImportService],
+  controllers: [CartsNatsController, CustomersNatsController, AddressesNatsController, OrdersNatsController, PurchaseNatsController, ImportNatsController, CheckoutNatsController, PaymentsNatsController],
+  providers: [CartsService, CartMergeService, CatalogQuote, CartAbandonmentJob, CustomersService, AddressesService, OrderAccess, OrderFactory, OrdersService, ImportService, CheckoutService, IdempotencyKeys, CheckoutRecoveryJob, InFlightCheckouts, PaymongoProvider, PaymentsService, WebhooksService, RefundsService, CodService],
 })
 export class AppModule {}

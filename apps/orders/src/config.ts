@@ -1,4 +1,4 @@
-import { IsInt, IsNumberString, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsNumberString, IsString, IsUrl, Length, Max, Min } from 'class-validator';
 import { PlatformConfig } from '@suite/platform';
 
 export class OrdersConfig extends PlatformConfig {
@@ -20,4 +20,23 @@ export class OrdersConfig extends PlatformConfig {
   /** How often the cart sweep (abandon, expire) runs. */
   @IsInt() @Min(1) @Max(3600)
   CART_SWEEP_INTERVAL_SECONDS: number = 60;
+
+  /** How often checkout recovery looks for orders whose checkout was interrupted (process killed mid-saga). */
+  @IsInt() @Min(1) @Max(3600)
+  CHECKOUT_RECOVERY_INTERVAL_SECONDS: number = 30;
+
+  /** An unplaced order older than this is an interrupted checkout: its stock is released and it is cancelled. */
+  @IsInt() @Min(1) @Max(3600)
+  CHECKOUT_STALE_SECONDS: number = 60;
+
+  /** PayMongo REST base URL (a local fake in tests). */
+  @IsUrl({ require_tld: false })
+  PAYMONGO_BASE_URL: string = 'https://api.paymongo.com';
+
+  /** PayMongo secret API key (sk_...) and webhook signing secret (whsk_...); never logged. */
+  @IsString()
+  PAYMONGO_SECRET_KEY: string = '';
+
+  @IsString()
+  PAYMONGO_WEBHOOK_SECRET: string = '';
 }

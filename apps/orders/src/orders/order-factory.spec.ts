@@ -44,6 +44,13 @@ describe('OrderFactory', () => {
     expect(sql).toEqual(['SAVEPOINT order_code', 'RELEASE SAVEPOINT order_code', 'outbox evt.orders.order.placed']);
   });
 
+  it('emits no placed event for an unplaced (checkout) order', async () => {
+    const { tx, sql, create } = fakeTx([]);
+    await new OrderFactory().create(tx, { ...input, placedAt: null });
+    expect(create.mock.calls[0][0].data.placedAt).toBeNull();
+    expect(sql).toEqual(['SAVEPOINT order_code', 'RELEASE SAVEPOINT order_code']);
+  });
+
   it('retries a clashing order code with a new one behind a savepoint', async () => {
     const { tx, sql, codes } = fakeTx([clash('orders_order_code_key')]);
     await new OrderFactory().create(tx, input);

@@ -33,7 +33,8 @@ export interface NewOrder {
   billingAddress: Prisma.InputJsonValue;
   notes?: string | null;
   metadata?: Prisma.InputJsonValue;
-  placedAt: Date;
+  /** null while a checkout is still reserving stock: the order is not placed yet (no `placed` event) */
+  placedAt: Date | null;
   stockReserved?: boolean;
   /** who placed it, for the first history row */
   actorId: string | null;
@@ -45,9 +46,16 @@ const CODE_ATTEMPTS = 5;
 const isCodeClash = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && /order_?code/i.test(JSON.stringify(error.meta ?? {}));
 
+/** The `placed` event of an order, enqueued in the transaction that sets its placedAt. */
+export async function enqueuePlaced(tx: Prisma.TransactionClient, order: { id: string; orderCode: string; orderNumber: string; status: string; storeId: string | null; userId: string | null; total: Prisma.Decimal; currency: string }): Promise<void> {
+  const event: OrderEvent = { orderId: order.id, orderCode: order.orderCode, orderNumber: order.orderNumber, status: order.status as OrderEvent['status'], storeId: order.storeId, userId: order.userId, total: order.total.toFixed(2), currency: order.currency };
+  await enqueueEvent(tx, OrdersEvents.OrderPlaced, event);
+}
+
 /**
- * Creates an order with its items, totals, first history row and the `placed` event, inside the
- * transaction the caller gives (import now, checkout later), so nothing is half-written.
+ * Creates an order with its items, totals and first history row inside the transaction the caller
+ * gives (import, checkout), so nothing is half-written. The `placed` event goes out only with a
+ * placedAt: a checkout creates its order unplaced and emits the event when it marks it placed.
  */
 @Injectable()
 export class OrderFactory {
@@ -56,7 +64,7 @@ export class OrderFactory {
     const lines = input.items.map((item) => ({ ...item, total: item.price.mul(item.quantity) }));
     const subtotal = lines.reduce((sum, l) => sum.add(l.total), new Prisma.Decimal(0));
     const total = subtotal.add(input.tax).add(input.shipping).sub(input.discount);
-    const orderNumber = await this.nextOrderNumber(tx, input.placedAt.getUTCFullYear());
+    const orderNumber = await this.nextOrderNumber(tx, (input.placedAt ?? new Date()).getUTCFullYear());
     const data = {
       orderNumber, userId: input.userId ?? null, customerId: input.customerId ?? null, storeId: input.storeId ?? null, channel: input.channel,
       platformOrderId: input.platformOrderId ?? null, status: input.status, paymentStatus: input.paymentStatus, paymentMethod: input.paymentMethod ?? null,
@@ -66,8 +74,7 @@ export class OrderFactory {
       statusHistory: { create: [{ fromStatus: null, toStatus: input.status, actorId: input.actorId, reason: input.reason }] },
     };
     const order = await this.insertWithFreshCode(tx, data);
-    const event: OrderEvent = { orderId: order.id, orderCode: order.orderCode, orderNumber, status: order.status, storeId: order.storeId, userId: order.userId, total: total.toFixed(2), currency: order.currency };
-    await enqueueEvent(tx, OrdersEvents.OrderPlaced, event);
+    if (input.placedAt) await enqueuePlaced(tx, order);
     return order;
   }
 

@@ -7,6 +7,9 @@ import { OrderAccess, requirePermission } from './order-access';
 import { transition } from './order-status';
 import { toOrderView } from './order-view';
 
+/** An order whose checkout has not placed it yet (placedAt NULL) is invisible: it may still be cancelled by the saga. */
+const PLACED: Prisma.OrderWhereInput = { placedAt: { not: null } };
+
 const orderNotFound = () => notFound('ORDERS.ORDER_NOT_FOUND', 'No such order.', { errors: [{ field: 'id', messages: ['order not found'] }] });
 
 /** Reading and cancelling orders, each within the caller's visibility (OrderAccess). */
@@ -21,6 +24,7 @@ export class OrdersService {
     const limit = pageLimit(query);
     const filters: Prisma.OrderWhereInput[] = [
       await this.access.scope(caller),
+      PLACED,
       ...(query.status ? [{ status: query.status }] : []),
       ...(query.storeId ? [{ storeId: query.storeId }] : []),
       ...(query.from ? [{ createdAt: { gte: new Date(query.from) } }] : []),
@@ -33,7 +37,7 @@ export class OrdersService {
 
   async get(caller: CallerIdentity, orderId: string): Promise<OrderView> {
     requirePermission(caller, 'orders:read');
-    const row = await this.db.order.findFirst({ where: { AND: [{ id: orderId }, await this.access.scope(caller)] }, include: { items: true, statusHistory: { orderBy: { createdAt: 'asc' } } } });
+    const row = await this.db.order.findFirst({ where: { AND: [{ id: orderId }, PLACED, await this.access.scope(caller)] }, include: { items: true, statusHistory: { orderBy: { createdAt: 'asc' } } } });
     if (!row) throw orderNotFound();
     return toOrderView(row);
   }
@@ -45,7 +49,7 @@ export class OrdersService {
    */
   async cancel(caller: CallerIdentity, orderId: string, reason: string): Promise<OrderView> {
     requirePermission(caller, 'orders:update');
-    const order = await this.db.order.findFirst({ where: { AND: [{ id: orderId }, await this.access.scope(caller)] } });
+    const order = await this.db.order.findFirst({ where: { AND: [{ id: orderId }, PLACED, await this.access.scope(caller)] } });
     if (!order) throw orderNotFound();
     await this.db.$transaction(async (tx) => {
       await transition(tx, order, 'CANCELLED', caller.userId ?? null, reason);

@@ -3,3 +3,5 @@ export * from './purchase.dto';
 export * from './orders.dto';
 export * from './carts.dto';
 export * from './customers.dto';
+export * from './payments.dto';
+export * from './checkout.dto';

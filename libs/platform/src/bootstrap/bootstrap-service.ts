@@ -60,7 +60,7 @@ export async function bootstrapService<C extends PlatformConfig>(module: Type<un
   }
   if (config instanceof JwtConfig) assertProductionSecret(definition.name, config);
   assertProductionEncryptionKey(definition.name, config);
-  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config.BODY_LIMIT_BYTES), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config.BODY_LIMIT_BYTES), { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(Logger));
   app.connectMicroservice<MicroserviceOptions>(
     { transport: Transport.NATS, options: { servers: config.NATS_URL.split(','), queue: definition.name, name: `${definition.name}-server`, maxReconnectAttempts: -1 } },

@@ -1,0 +1,167 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { Account, identityClient, ROOT } from './identity-client';
+import { eventually, freePort, Running, startService } from './processes';
+import { json, Stack, startStack } from './stack';
+
+/** Checkout as a saga: placement, out of stock, Idempotency-Key, a 40-buyer rush and a process killed mid-checkout. */
+describe('orders: checkout saga', () => {
+  let stack: Stack;
+  let catalogDb: Client;
+  let ordersDb: Client;
+  let storeId: string;
+  const { call, account } = identityClient(() => stack);
+  const extra: Running[] = [];
+
+  const product = async (stock: number): Promise<string> => {
+    const id = randomUUID();
+    await catalogDb.query(
+      "INSERT INTO products (id, store_id, name, sku, slug, price, stock, max_cart_qty, status, updated_at) VALUES ($1, $2, 'Oyster mug', $3, $3, '19.99', $4, 10, 'ACTIVE', now())",
+      [id, storeId, `mug-${id}`, stock],
+    );
+    return id;
+  };
+  /** A buyer with an address and an ACTIVE cart holding `quantity` of the product. */
+  const buyer = async (productId: string, quantity = 1) => {
+    const user = await account();
+    const address = await json(await call('POST', '/customers/me/addresses', { token: user.token, body: { firstName: 'Ana', lastName: 'Cruz', street1: '1 Rizal St', city: 'Makati', state: 'Metro Manila', postalCode: '1200' } }));
+    const cart = await json(await call('POST', '/carts', { token: user.token }));
+    const added = await call('POST', `/carts/${cart.id}/items`, { token: user.token, body: { productId, quantity } });
+    if (added.status !== 200) throw new Error(`add answered ${added.status}: ${await added.text()}`);
+    return { user, cartId: cart.id as string, addressId: address.id as string };
+  };
+  const buyers = async (productId: string, n: number) => {
+    const all: Awaited<ReturnType<typeof buyer>>[] = [];
+    for (let i = 0; i < n; i += 10) all.push(...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => buyer(productId)))));
+    return all;
+  };
+  const key = () => randomBytes(16).toString('base64url');
+  const checkout = (b: { user: Account; cartId: string; addressId: string }, paymentMethod = 'COD', idempotencyKey: string | null = key()) =>
+    call('POST', '/checkout', { token: b.user.token, body: { cartId: b.cartId, shippingAddressId: b.addressId, paymentMethod }, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} });
+  const stockOf = async (productId: string) => (await catalogDb.query('SELECT stock FROM products WHERE id = $1', [productId])).rows[0].stock as number;
+  const reservations = async (productId: string) => (await catalogDb.query('SELECT order_id, status, quantity FROM stock_reservations WHERE product_id = $1', [productId])).rows;
+  const ordersOf = async (productId: string) =>
+    (await ordersDb.query('SELECT o.id, o.status, o.placed_at, i.quantity FROM orders o JOIN order_items i ON i.order_id = o.id WHERE i.product_id = $1', [productId])).rows;
+
+  beforeAll(async () => {
+    stack = await startStack(['identity', 'catalog', 'orders'], { SEED_ADMIN_EMAIL: ROOT.email, SEED_ADMIN_PASSWORD: ROOT.password, CHECKOUT_RECOVERY_INTERVAL_SECONDS: '1', CHECKOUT_STALE_SECONDS: '2' });
+    [catalogDb, ordersDb] = [await stack.db('catalog'), await stack.db('orders')];
+    storeId = randomUUID();
+    await catalogDb.query("INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES ($1, $2, 'Spores', 'SHOPIFY', now())", [storeId, randomUUID()]);
+  }, 60000);
+
+  afterAll(async () => {
+    await Promise.all(extra.map((r) => r.stop()));
+    await stack?.stop();
+  });
+
+  it('places a COD order (confirmed, stock confirmed, cart completed, placed event) and a GCASH order awaiting payment', async () => {
+    const mug = await product(5);
+    const b = await buyer(mug, 2);
+    const response = await checkout(b);
+    const order = await json(response);
+    expect([response.status, order.status, order.paymentStatus, order.stockReserved, order.total]).toEqual([201, 'CONFIRMED', 'PENDING', true, '44.78']);
+    expect(order.placedAt).not.toBeNull();
+    expect(await stockOf(mug)).toBe(3);
+    await eventually(() => reservations(mug), (rows) => rows.length === 1 && rows[0].status === 'CONFIRMED');
+    expect((await ordersDb.query('SELECT status, converted_at FROM carts WHERE id = $1', [b.cartId])).rows[0]).toMatchObject({ status: 'COMPLETED', converted_at: expect.any(Date) });
+    expect((await ordersDb.query("SELECT count(*)::int AS n FROM outbox_event WHERE subject = 'evt.orders.order.placed' AND payload->>'orderId' = $1", [order.id])).rows[0].n).toBe(1);
+    expect((await json(await call('GET', `/orders/${order.id}`, { token: b.user.token }))).id).toBe(order.id);
+
+    const g = await buyer(mug, 1);
+    const pending = await json(await checkout(g, 'GCASH'));
+    expect([pending.status, pending.stockReserved]).toEqual(['PENDING', true]);
+    expect((await reservations(mug)).filter((r) => r.status === 'RESERVED')).toHaveLength(1);
+  });
+
+  it('cancels the order when stock is short: 409 naming the product, invisible in GET /orders, stock untouched', async () => {
+    const mug = await product(1);
+    const b = await buyer(mug, 1);
+    await catalogDb.query('UPDATE products SET stock = 0 WHERE id = $1', [mug]);
+    const response = await checkout(b);
+    const problem = await json(response);
+    expect([response.status, response.headers.get('content-type'), problem.code, problem.productIds ?? problem.details?.productIds]).toEqual([409, expect.stringContaining('problem+json'), 'ORDERS.OUT_OF_STOCK', [mug]]);
+    const rows = (await ordersDb.query("SELECT o.id, o.status, o.placed_at, h.reason FROM orders o JOIN order_status_history h ON h.order_id = o.id AND h.to_status = 'CANCELLED' WHERE o.user_id = $1", [b.user.id])).rows;
+    expect(rows).toEqual([expect.objectContaining({ status: 'CANCELLED', placed_at: null, reason: 'out_of_stock' })]);
+    expect((await json(await call('GET', '/orders', { token: b.user.token }))).items).toEqual([]);
+    expect((await call('GET', `/orders/${rows[0].id}`, { token: b.user.token })).status).toBe(404);
+    expect((await ordersDb.query('SELECT status FROM carts WHERE id = $1', [b.cartId])).rows[0].status).toBe('ACTIVE');
+  });
+
+  it("refuses a missing Idempotency-Key (400 naming it), another user's address or cart (404), an empty cart (400) and a blocked customer (403)", async () => {
+    const mug = await product(5);
+    const b = await buyer(mug);
+    const missing = await json(await checkout(b, 'COD', null));
+    expect([missing.status, JSON.stringify(missing)]).toEqual([400, expect.stringContaining('Idempotency-Key')]);
+    const other = await buyer(mug);
+    expect((await checkout({ ...b, addressId: other.addressId })).status).toBe(404);
+    expect((await checkout({ ...b, cartId: other.cartId })).status).toBe(404);
+    const emptied = await json(await call('DELETE', `/carts/${b.cartId}/items/${(await json(await call('GET', '/carts/current', { token: b.user.token }))).items[0].id}`, { token: b.user.token }));
+    expect(emptied.items).toEqual([]);
+    const empty = await json(await checkout(b));
+    expect([empty.status, empty.code]).toEqual([400, 'ORDERS.CART_EMPTY']);
+    await ordersDb.query("UPDATE customers SET status = 'BLOCKED' WHERE user_id = $1", [other.user.id]);
+    const blocked = await json(await checkout(other));
+    expect([blocked.status, blocked.code]).toEqual([403, 'ORDERS.CUSTOMER_BLOCKED']);
+  });
+
+  it('answers a retry with the same key and body with the same order, and the same key with another body with 422', async () => {
+    const mug = await product(5);
+    const b = await buyer(mug);
+    const k = key();
+    const first = await checkout(b, 'COD', k);
+    const again = await checkout(b, 'COD', k);
+    const [one, two] = [await json(first), await json(again)];
+    expect([first.status, again.status, two.id]).toEqual([201, 201, one.id]);
+    expect((await ordersDb.query('SELECT count(*)::int AS n FROM orders WHERE user_id = $1', [b.user.id])).rows[0].n).toBe(1);
+    const mismatch = await checkout(b, 'GCASH', k);
+    expect([mismatch.status, (await json(mismatch)).code]).toEqual([422, 'ORDERS.IDEMPOTENCY_MISMATCH']);
+    expect(await stockOf(mug)).toBe(4);
+  });
+
+  it('sells exactly the 10 units of a product to 40 concurrent buyers', async () => {
+    const mug = await product(10);
+    const all = await buyers(mug, 40);
+    const responses = await Promise.all(all.map((b) => checkout(b)));
+    const bodies = await Promise.all(responses.map(json));
+    const statuses = responses.map((r) => r.status);
+    expect([statuses.filter((s) => s === 201).length, statuses.filter((s) => s === 409).length]).toEqual([10, 30]);
+    expect(bodies.filter((b) => b.status === 409 || b.code).every((b) => b.code === 'ORDERS.OUT_OF_STOCK')).toBe(true);
+    expect(await stockOf(mug)).toBe(0);
+    const held = (await reservations(mug)).filter((r) => r.status === 'RESERVED' || r.status === 'CONFIRMED');
+    const placed = (await ordersOf(mug)).filter((o) => o.placed_at !== null);
+    expect([held.length, placed.length]).toEqual([10, 10]);
+    expect(held.map((r) => r.order_id).sort()).toEqual(placed.map((o) => o.id).sort());
+    expect((await ordersOf(mug)).filter((o) => o.placed_at === null && o.status !== 'CANCELLED')).toEqual([]);
+  }, 120000);
+
+  it('recovers checkouts interrupted by killing the orders process: no stock held for an unplaced order', async () => {
+    const mug = await product(30);
+    // Requests the killed process had taken are answered by the gateway's timeout only: awaited at the end.
+    const inFlight: Promise<unknown>[] = [];
+    for (let round = 0; round < 2; round++) {
+      const all = await buyers(mug, 12);
+      inFlight.push(...all.map((b) => checkout(b, 'GCASH').catch(() => undefined)));
+      // Kill as soon as the first order of the round exists: the others are between their steps.
+      const before = (await ordersOf(mug)).length;
+      const deadline = Date.now() + 10000;
+      while ((await ordersOf(mug)).length === before && Date.now() < deadline); // tight: 200 ms polls would miss the window
+      const orders = round === 0 ? stack.services.orders : extra[extra.length - 1];
+      orders.child.kill('SIGKILL');
+      extra.push(startService('orders', { ...stack.env, PORT: String(await freePort()) }));
+      await eventually(() => fetch(`${stack.base}/health`).then(json), (h) => h.services?.orders?.status === 'up', 30000);
+      const settled = async () => {
+        const rows = await ordersOf(mug);
+        const held = (await reservations(mug)).filter((r) => r.status === 'RESERVED' || r.status === 'CONFIRMED');
+        return { rows, held, stock: await stockOf(mug) };
+      };
+      const state = await eventually(settled, (s) => s.rows.every((o) => o.placed_at !== null || o.status === 'CANCELLED') && s.held.every((r) => s.rows.some((o) => o.id === r.order_id && o.placed_at !== null)), 30000);
+      const placed = state.rows.filter((o) => o.placed_at !== null);
+      expect(state.held.map((r) => r.order_id).sort()).toEqual(placed.map((o) => o.id).sort());
+      expect(state.stock + placed.reduce((n, o) => n + o.quantity, 0)).toBe(30);
+      const reasons = (await ordersDb.query("SELECT DISTINCT h.reason FROM orders o JOIN order_items i ON i.order_id = o.id JOIN order_status_history h ON h.order_id = o.id AND h.to_status = 'CANCELLED' WHERE i.product_id = $1", [mug])).rows;
+      expect(reasons.filter((r) => r.reason !== 'checkout_interrupted')).toEqual([]);
+    }
+    await Promise.all(inFlight);
+  }, 180000);
+});

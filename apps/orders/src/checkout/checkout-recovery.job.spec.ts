@@ -1,0 +1,57 @@
+import { AppError, NatsClient } from '@suite/platform';
+import { OrdersDb } from '@suite/db/orders';
+import { OrdersConfig } from '../config';
+import { CheckoutRecoveryJob, claimInterrupted } from './checkout-recovery.job';
+import { InFlightCheckouts } from './in-flight';
+
+/** A database with `pending` interrupted orders: each claim hands out the next one, then none. */
+function fakeDb(pending: string[]) {
+  const calls: string[] = [];
+  const tx = {
+    $queryRaw: jest.fn(async () => (pending.length > 0 ? [{ id: pending.shift() }] : [])),
+    order: {
+      findUniqueOrThrow: jest.fn(async ({ where }: { where: { id: string } }) => ({ id: where.id, status: 'PENDING' })),
+      updateMany: jest.fn(async ({ where, data }: { where: { id: string }; data: { status: string } }) => (calls.push(`${where.id} ${data.status}`), { count: 1 })),
+      update: jest.fn(async () => ({})),
+    },
+    orderStatusHistory: { create: jest.fn(async ({ data }: { data: { reason: string } }) => calls.push(data.reason)) },
+    idempotencyKey: { deleteMany: jest.fn(async () => ({ count: 1 })) },
+  };
+  const db = { $transaction: jest.fn(async (fn: (t: typeof tx) => unknown) => fn(tx)), $executeRaw: jest.fn(async () => 0) };
+  return { db: db as unknown as OrdersDb, calls };
+}
+
+const config = Object.assign(new OrdersConfig(), { CHECKOUT_STALE_SECONDS: 2 });
+
+describe('checkout recovery', () => {
+  it('selects only unplaced, not cancelled orders older than the stale age and not running here, one locked row at a time skipping locked ones', () => {
+    const query = claimInterrupted(60, ['o9']);
+    expect(query.sql.replace(/\s+/g, ' ')).toContain("WHERE placed_at IS NULL AND status <> 'CANCELLED' AND created_at < now() - make_interval(secs => ?::int)");
+    expect(query.sql).toMatch(/LIMIT 1 FOR UPDATE SKIP LOCKED/);
+    expect(query.sql).toContain('AND id <> ALL(?::uuid[])');
+    expect(query.values).toEqual([60, ['o9']]);
+  });
+
+  it('releases the stock of each interrupted order, then cancels it with reason checkout_interrupted', async () => {
+    const { db, calls } = fakeDb(['o1', 'o2']);
+    const released: string[] = [];
+    const nats = { request: jest.fn(async (_s: string, p: { orderId: string }) => released.push(p.orderId)) } as unknown as NatsClient;
+    expect(await new CheckoutRecoveryJob(db, config, nats, new InFlightCheckouts()).recover()).toBe(2);
+    expect(released).toEqual(['o1', 'o2']);
+    expect(calls).toEqual(['o1 CANCELLED', 'checkout_interrupted', 'o2 CANCELLED', 'checkout_interrupted']);
+  });
+
+  it('cancels an order whose reserve never reached catalog (nothing to release)', async () => {
+    const { db, calls } = fakeDb(['o1']);
+    const nats = { request: jest.fn(async () => { throw new AppError('not_found', 'CATALOG.RESERVATION_NOT_FOUND', 'none'); }) } as unknown as NatsClient;
+    expect(await new CheckoutRecoveryJob(db, config, nats, new InFlightCheckouts()).recover()).toBe(1);
+    expect(calls).toEqual(['o1 CANCELLED', 'checkout_interrupted']);
+  });
+
+  it('leaves the order for the next pass when catalog cannot release it', async () => {
+    const { db, calls } = fakeDb(['o1']);
+    const nats = { request: jest.fn(async () => { throw new AppError('unavailable', 'PLATFORM.SERVICE_UNAVAILABLE', 'down'); }) } as unknown as NatsClient;
+    await expect(new CheckoutRecoveryJob(db, config, nats, new InFlightCheckouts()).recover()).rejects.toMatchObject({ code: 'PLATFORM.SERVICE_UNAVAILABLE' });
+    expect(calls).toEqual([]);
+  });
+});
