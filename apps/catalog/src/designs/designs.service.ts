@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogEvents, CreateDesignDto, DesignAction, DesignApprovedEvent, DesignFilter, DesignView, UpdateDesignDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { CallerIdentity, conflict, enqueueEvent, forbidden, hasPermission, InjectDb, invalid, newestFirstAfter, notFound, OutboxRelay, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, conflict, enqueueEvent, forbidden, hasPermission, InjectDb, invalid, isUniqueViolation, newestFirstAfter, notFound, OutboxRelay, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
 import { canUseTeam, isOperator, teamScope } from '../access/team-access';
 import { requirePermission } from '../access/require-permission';
 import { ACTION_TARGET, assertTransition } from './design-workflow';
@@ -12,7 +12,6 @@ const CONTENT_FIELDS = ['name', 'artworkUrl', 'tags', 'designer', 'version', 'me
 /** Who may move a design to each status: approving and rejecting is a reviewer's decision. */
 const ACTION_PERMISSION: Record<DesignAction, string> = { submit: 'designs:update', approve: 'designs:execute', reject: 'designs:execute', archive: 'designs:update' };
 
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 
 @Injectable()
 export class DesignsService {

@@ -1,5 +1,5 @@
+import { isUniqueViolationOn } from '@suite/platform';
 import { randomInt } from 'node:crypto';
-import { Prisma } from '@suite/db/catalog';
 
 /** URL slug from a product name: lower-case ASCII words joined by dashes ("Café Mug!" -> "cafe-mug"). */
 export function slugify(name: string): string {
@@ -34,15 +34,8 @@ export function randomCode(length = VARIANT_CODE_LENGTH): string {
   return code;
 }
 
-/**
- * Whether a Prisma error is a violation of the named unique index (`products_sku_key`). Through the
- * pg driver adapter the index name is in meta.driverAdapterError.cause.constraint, not meta.target,
- * so the whole meta is searched for it.
- */
-export function isUniqueViolation(error: unknown, index: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return false;
-  return JSON.stringify(error.meta ?? {}).includes(`"${index}"`);
-}
+/** Whether a Prisma error is a violation of the named unique index (`products_sku_key`), matched exactly. */
+export const isIndexViolation = (error: unknown, index: string): boolean => isUniqueViolationOn(error, new RegExp(`"${index}"`));
 
 /** Money leaves the service as a string with 2 decimals ("19.90"), never as a float. */
 export const money = (value: { toFixed(digits: number): string } | null | undefined): string | null => (value == null ? null : value.toFixed(2));

@@ -6,7 +6,7 @@ import { requirePermission } from '../access/require-permission';
 import { TeamAccess } from '../access/team-access';
 import { announceUpdate, lockOwnedProduct, productEvent, readProduct, requireCategories } from './product-access';
 import { productColumns } from './product-data';
-import { isUniqueViolation, slugCandidate, slugify } from './product-rules';
+import { isIndexViolation, slugCandidate, slugify } from './product-rules';
 
 const SLUG_ATTEMPTS = 5;
 const skuTaken = () => conflict('CATALOG.SKU_TAKEN', 'Another product has this sku.', { errors: [{ field: 'sku', messages: ['sku is already used by another product'] }] });
@@ -37,8 +37,8 @@ export class ProductsService {
         this.outbox.kick();
         return view;
       } catch (error) {
-        if (isUniqueViolation(error, 'products_sku_key')) throw skuTaken();
-        if (!isUniqueViolation(error, 'products_slug_key') || attempt + 1 >= SLUG_ATTEMPTS) throw error;
+        if (isIndexViolation(error, 'products_sku_key')) throw skuTaken();
+        if (!isIndexViolation(error, 'products_slug_key') || attempt + 1 >= SLUG_ATTEMPTS) throw error;
       }
     }
   }
@@ -61,7 +61,7 @@ export class ProductsService {
       this.outbox.kick();
       return view;
     } catch (error) {
-      if (isUniqueViolation(error, 'products_sku_key')) throw skuTaken();
+      if (isIndexViolation(error, 'products_sku_key')) throw skuTaken();
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CreateReviewDto, ReviewView } from '@suite/contracts/catalog';
 import { OrdersSubjects, PurchaseVerifyRequest, PurchaseVerifyResponse } from '@suite/contracts/orders';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { AppError, CallerIdentity, conflict, InjectDb, NatsClient, newestFirstAfter, notFound, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { AppError, CallerIdentity, conflict, InjectDb, isUniqueViolation, NatsClient, newestFirstAfter, notFound, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
 import { teamScope } from '../access/team-access';
 import { requirePermission } from '../access/require-permission';
 
@@ -15,7 +15,6 @@ const toReviewView = (r: ReviewRow): ReviewView => ({
 
 const productNotFound = () => notFound('CATALOG.PRODUCT_NOT_FOUND', 'No such product.');
 const alreadyReviewed = () => conflict('CATALOG.ALREADY_REVIEWED', 'You have already reviewed this product.');
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 
 @Injectable()
 export class ReviewsService {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateStoreDto, StoreFilter, StoreView, UpdateStoreDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { CallerIdentity, conflict, encryptionKey, encryptSecret, InjectDb, newestFirstAfter, notFound, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
+import { CallerIdentity, conflict, encryptionKey, encryptSecret, InjectDb, isUniqueViolation, newestFirstAfter, notFound, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
 import { canUseTeam, TeamAccess, teamScope } from '../access/team-access';
 import { requirePermission } from '../access/require-permission';
 import { CatalogConfig } from '../config';
@@ -10,7 +10,6 @@ import { toStoreView } from './store-view';
 const duplicate = () =>
   conflict('CATALOG.STORE_DUPLICATE', 'A store with this platform store id is already connected.', { errors: [{ field: 'platformStoreId', messages: ['already connected on this platform'] }] });
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /** A team's stores on the selling platforms; their API credentials are kept encrypted and only ever reported as present or not. */
 @Injectable()

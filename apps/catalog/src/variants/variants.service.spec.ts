@@ -1,6 +1,6 @@
 import { Prisma } from '@suite/db/catalog';
 import { CallerIdentity } from '@suite/platform';
-import { isUniqueViolation } from '../products/product-rules';
+import { isIndexViolation } from '../products/product-rules';
 import { VariantsService } from './variants.service';
 
 /** A unique violation as the pg driver adapter reports it (meta shape observed on PostgreSQL). */
@@ -32,9 +32,9 @@ function fakeDb(failures: number) {
 
 describe('system variant codes', () => {
   it('tells a code collision from other unique violations', () => {
-    expect(isUniqueViolation(violation('system_variants_code_key'), 'system_variants_code_key')).toBe(true);
-    expect(isUniqueViolation(violation('products_sku_key'), 'products_slug_key')).toBe(false);
-    expect(isUniqueViolation(new Error('P2002'), 'products_sku_key')).toBe(false);
+    expect(isIndexViolation(violation('system_variants_code_key'), 'system_variants_code_key')).toBe(true);
+    expect(isIndexViolation(violation('products_sku_key'), 'products_slug_key')).toBe(false);
+    expect(isIndexViolation(new Error('P2002'), 'products_sku_key')).toBe(false);
   });
 
   it('draws a new code and inserts again when the unique index rejects one', async () => {

@@ -5,7 +5,7 @@ import { CallerIdentity, InjectDb, notFound } from '@suite/platform';
 import { requirePermission } from '../access/require-permission';
 import { lockOwnedProduct } from '../products/product-access';
 import { ProductReadsService } from '../products/product-reads.service';
-import { isUniqueViolation, money, randomCode } from '../products/product-rules';
+import { isIndexViolation, money, randomCode } from '../products/product-rules';
 
 /** 31^5 (28 million) codes: a collision is rare, ten in a row means something else is wrong. */
 const CODE_ATTEMPTS = 10;
@@ -42,7 +42,7 @@ export class VariantsService {
           return toView(await tx.systemVariant.create({ data }));
         });
       } catch (error) {
-        if (!isUniqueViolation(error, 'system_variants_code_key') || attempt >= CODE_ATTEMPTS) throw error;
+        if (!isIndexViolation(error, 'system_variants_code_key') || attempt >= CODE_ATTEMPTS) throw error;
       }
     }
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProfileView, UpdateProfileDto } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, conflict, InjectDb, invalid, unauthorized } from '@suite/platform';
+import { CallerIdentity, conflict, InjectDb, invalid, isUniqueViolation, unauthorized } from '@suite/platform';
 import { toUserView, USER_VIEW_SELECT } from '../auth/user-view';
 
 const PROFILE_SELECT = { ...USER_VIEW_SELECT, imageUrl: true, phoneNumber: true, preferences: true } as const;
@@ -43,7 +43,7 @@ export class ProfileService {
     try {
       return toProfileView(await this.db.user.update({ where: { id: userId }, data, select: PROFILE_SELECT }));
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      if (isUniqueViolation(error)) {
         throw conflict('IDENTITY.USERNAME_TAKEN', 'An account with this username already exists.', { errors: [{ field: 'username', messages: ['username is already taken'] }] });
       }
       throw error;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityEvents, RegisterDto, UserView } from '@suite/contracts/identity';
-import { IdentityDb, Prisma } from '@suite/db/identity';
-import { conflict, enqueueEvent, InjectDb, invalid, OutboxRelay } from '@suite/platform';
+import { IdentityDb } from '@suite/db/identity';
+import { conflict, enqueueEvent, InjectDb, invalid, isUniqueViolation, isUniqueViolationOn, OutboxRelay } from '@suite/platform';
 import { AccountMailer } from '../account/account-mailer';
 import { newEmailVerification } from '../account/one-time-secrets';
 import { hashPassword, passwordProblems } from '../security';
@@ -41,9 +41,8 @@ export class RegistrationService {
   }
 
   private duplicateOr(error: unknown): unknown {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const target = JSON.stringify(error.meta ?? {});
-      const field = target.includes('username') ? 'username' : 'email';
+    if (isUniqueViolation(error)) {
+      const field = isUniqueViolationOn(error, /username/) ? 'username' : 'email';
       return conflict(`IDENTITY.${field.toUpperCase()}_TAKEN`, `An account with this ${field} already exists.`, { errors: [{ field, messages: [`${field} is already registered`] }] });
     }
     return error;

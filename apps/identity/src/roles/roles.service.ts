@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientInfo, CreateRoleDto, PermissionView, RoleView, UpdateRoleDto } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, conflict, forbidden, InjectDb, notFound } from '@suite/platform';
+import { CallerIdentity, conflict, forbidden, InjectDb, isUniqueViolation, notFound } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
 import { permissionsBeyond, requirePermissions } from './access-checks';
 import { permissionDiff, systemRoleConflict, systemRoleRefusal, unknownPermissions } from './role-rules';
@@ -45,7 +45,7 @@ export class RolesService {
         return view;
       });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw this.nameTaken();
+      if (isUniqueViolation(error)) throw this.nameTaken();
       throw error;
     }
   }
@@ -70,7 +70,7 @@ export class RolesService {
         return after;
       });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw this.nameTaken();
+      if (isUniqueViolation(error)) throw this.nameTaken();
       throw error;
     }
   }

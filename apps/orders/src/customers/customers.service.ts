@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { CreateCustomerDto, CustomerListQuery, CustomerView, UpdateCustomerDto } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { CallerIdentity, conflict, InjectDb, newestFirstAfter, Page, pageLimit, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, conflict, InjectDb, isUniqueViolation, newestFirstAfter, Page, pageLimit, timeKeyOf, toPage, unauthorized } from '@suite/platform';
 import { customerNotFound, customerScope } from './customer-access';
 import { toCustomerView } from './customer-view';
 
 const exists = (field: string) => conflict('ORDERS.CUSTOMER_EXISTS', `A customer with this ${field} already exists.`, { errors: [{ field, messages: [`${field} is already a customer's`] }] });
 
 const duplicate = (error: unknown): never => {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw exists('userId');
+  if (isUniqueViolation(error)) throw exists('userId');
   throw error;
 };
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogSubjects, ProductsBySkusResponse } from '@suite/contracts/catalog';
 import { OrderView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { AppError, CallerIdentity, InjectDb, NatsClient, notFound, OutboxRelay } from '@suite/platform';
+import { AppError, CallerIdentity, InjectDb, isUniqueViolation, NatsClient, notFound, OutboxRelay } from '@suite/platform';
 import { OrderAccess, requirePermission } from '../orders/order-access';
 import { OrderFactory } from '../orders/order-factory';
 import { OrderChannel } from '../orders/order-types';
@@ -42,7 +42,7 @@ export class ImportService {
       this.outbox.kick();
       return (await this.find(storeId, created.platformOrderId as string)) as OrderView;
     } catch (error) {
-      const raced = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' ? await this.find(storeId, order.platformOrderId) : null;
+      const raced = isUniqueViolation(error) ? await this.find(storeId, order.platformOrderId) : null;
       if (raced) return raced;
       throw error;
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrderEvent, OrdersEvents } from '@suite/contracts/orders';
 import { Prisma } from '@suite/db/orders';
-import { enqueueEvent, invalid } from '@suite/platform';
+import { enqueueEvent, invalid, isUniqueViolationOn } from '@suite/platform';
 import { formatOrderNumber, newOrderCode } from './order-code';
 import { OrderChannel, OrderStatus, PaymentMethod, PaymentStatus } from './order-types';
 
@@ -43,8 +43,7 @@ export interface NewOrder {
 
 const CODE_ATTEMPTS = 5;
 
-const isCodeClash = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && /order_?code/i.test(JSON.stringify(error.meta ?? {}));
+const isCodeClash = (error: unknown) => isUniqueViolationOn(error, /order_?code/i);
 
 /** The `placed` event of an order, enqueued in the transaction that sets its placedAt. */
 export async function enqueuePlaced(tx: Prisma.TransactionClient, order: { id: string; orderCode: string; orderNumber: string; status: string; storeId: string | null; userId: string | null; total: Prisma.Decimal; currency: string }): Promise<void> {

@@ -2,14 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CatalogSubjects } from '@suite/contracts/catalog';
 import { OrderEvent, OrdersEvents } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { enqueueEvent, InjectDb, NatsClient, notFound, OutboxRelay } from '@suite/platform';
+import { enqueueEvent, InjectDb, isUniqueViolation, NatsClient, notFound, OutboxRelay } from '@suite/platform';
 import { transition } from '../orders/order-status';
 import { assertLedgerBalanced } from './ledger';
 import { PaymongoProvider } from './paymongo.provider';
 import { PaymentProvider, WebhookEvent } from './provider';
 
 type Outcome = { received: true; applied: boolean };
-const isDuplicate = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /**
  * Provider webhooks. The signature is checked before anything is read; every change is keyed on the
@@ -41,7 +40,7 @@ export class WebhooksService {
       const applied = event.type === 'payment.paid' ? await this.paid(payment, payment.orderId, event) : await this.failed(payment.id, event);
       return { received: true, applied };
     } catch (error) {
-      if (isDuplicate(error)) return { received: true, applied: false }; // the same event, delivered twice at once
+      if (isUniqueViolation(error)) return { received: true, applied: false }; // the same event, delivered twice at once
       throw error;
     }
   }

@@ -1,1 +1,2 @@
 export * from './prisma.module';
+export * from './unique-violation';
