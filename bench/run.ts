@@ -1,18 +1,34 @@
 /**
  * `npm run bench`: every benchmark, each reported as a ratio against a raw baseline measured in the
  * same run on the same machine (absolute numbers vary between machines; ratios much less).
- * BENCH_DURATION_MS and BENCH_CONCURRENCY tune the load.
+ * BENCH_DURATION_MS and BENCH_CONCURRENCY tune the load; BENCH_ONLY=platform,catalog,checkout,telemetry runs only those sections.
  */
 import { platformBench } from './platform.bench';
 import { catalogBench } from './catalog.bench';
+import { checkoutBench } from './checkout.bench';
+import { telemetryBench } from './telemetry.bench';
 
 async function main(): Promise<void> {
   const load = { concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32), durationMs: Number(process.env.BENCH_DURATION_MS ?? 5000), warmupMs: 1000 };
   console.log(`load: ${load.concurrency} calls in flight, ${load.durationMs} ms per measurement, ${require('node:os').cpus().length} cores\n`);
-  console.log('platform');
-  for (const row of await platformBench(load)) console.log('  ' + row);
-  console.log('\ncatalog (100,000 products)');
-  for (const row of await catalogBench(load)) console.log('  ' + row);
+  const only = process.env.BENCH_ONLY?.split(',');
+  const runs = (section: string) => !only || only.includes(section);
+  if (runs('platform')) {
+    console.log('platform');
+    for (const row of await platformBench(load)) console.log('  ' + row);
+  }
+  if (runs('catalog')) {
+    console.log('\ncatalog (100,000 products)');
+    for (const row of await catalogBench(load)) console.log('  ' + row);
+  }
+  if (runs('checkout')) {
+    console.log('\norders checkout');
+    for (const row of await checkoutBench(load)) console.log('  ' + row);
+  }
+  if (runs('telemetry')) {
+    console.log('\niot telemetry');
+    for (const row of await telemetryBench(load)) console.log('  ' + row);
+  }
 }
 
 main().then(

@@ -48,3 +48,27 @@ export function ratio(subject: Measurement, baseline: Measurement): string {
   const latency = (subject.p50Ms / baseline.p50Ms).toFixed(2);
   return `${subject.name.padEnd(44)} ${String(subject.opsPerSecond).padStart(8)} ops/s  p50 ${subject.p50Ms.toFixed(3)} ms  p99 ${subject.p99Ms.toFixed(3)} ms  | vs ${baseline.name}: throughput x${throughput}, p50 x${latency}`;
 }
+
+/** A rate measured once (rows or messages per second), not a stream of timed calls. */
+export interface Throughput {
+  name: string;
+  perSecond: number;
+  /** what is counted: 'readings/s', 'msgs/s', 'rows/s' */
+  unit: string;
+  /** anything else worth a column: lag, drain time, sizes */
+  note?: string;
+}
+
+/** A throughput-only row in the same layout as ratio(), with the baseline from the same run when there is one. */
+export function throughputRow(subject: Throughput, baseline?: Throughput): string {
+  const note = subject.note ? `  ${subject.note}` : '';
+  const vs = baseline ? `  | vs ${baseline.name}: throughput x${(subject.perSecond / baseline.perSecond).toFixed(2)}` : '';
+  return `${subject.name.padEnd(44)} ${String(Math.round(subject.perSecond)).padStart(8)} ${subject.unit}${note}${vs}`;
+}
+
+/** p50/p99/max of latencies in ms (unsorted input), in the same layout as ratio(). */
+export function latencyRow(name: string, samplesMs: number[], unit = 'samples'): string {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return `${name.padEnd(44)} ${String(sorted.length).padStart(8)} ${unit}  p50 ${pct(50).toFixed(3)} ms  p99 ${pct(99).toFixed(3)} ms  max ${(sorted[sorted.length - 1] ?? NaN).toFixed(3)} ms`;
+}

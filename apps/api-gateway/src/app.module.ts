@@ -32,10 +32,18 @@ import { AddressesController } from './orders/addresses.controller';
 import { OrdersController } from './orders/orders.controller';
 import { CheckoutController } from './orders/checkout.controller';
 import { PaymentsController } from './orders/payments.controller';
+import { DevicesController } from './iot/devices.controller';
+import { SensorsController } from './iot/sensors.controller';
+import { ThresholdsController } from './iot/thresholds.controller';
+import { SensorAlertsController } from './iot/sensor-alerts.controller';
+import { ReadingsController } from './iot/readings.controller';
+import { DeviceStreamController } from './iot/device-stream.controller';
+import { CommandsController } from './iot/commands.controller';
+import { DeviceHealthController } from './iot/device-health.controller';
 
 @Module({
   imports: [PlatformModule.forService(GATEWAY_SERVICE), PassportModule],
-  controllers: [SuiteHealthController, AuthController, AnalyticsController, AccountController, TwoFactorController, ApiKeysController, TeamsController, AdminUsersController, RolesController, AuditLogsController, ImpersonationController, StoresController, CategoriesController, ProductsController, VariantsController, DesignsController, ProductDesignsController, ReviewsController, CartsController, AddressesController, CustomersController, OrdersController, CheckoutController, PaymentsController],
+  controllers: [SuiteHealthController, AuthController, AnalyticsController, AccountController, TwoFactorController, ApiKeysController, TeamsController, AdminUsersController, RolesController, AuditLogsController, ImpersonationController, StoresController, CategoriesController, ProductsController, VariantsController, DesignsController, ProductDesignsController, ReviewsController, CartsController, AddressesController, CustomersController, OrdersController, CheckoutController, PaymentsController, DevicesController, SensorsController, ThresholdsController, SensorAlertsController, ReadingsController, DeviceStreamController, CommandsController, DeviceHealthController],
   providers: [SuiteHealthService, JwtStrategy, ApiKeyAuthenticator, { provide: APP_GUARD, useClass: AuthenticationGuard }, { provide: APP_INTERCEPTOR, useClass: ImpersonationAuditInterceptor }],
 })
 export class AppModule {}

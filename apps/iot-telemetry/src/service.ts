@@ -1,10 +1,11 @@
-import { PlatformConfig, ServiceDefinition } from '@suite/platform';
+import { ServiceDefinition } from '@suite/platform';
 import { IotTelemetrySubjects } from '@suite/contracts/iot-telemetry';
 import { IotTelemetryPrismaClient } from '@suite/db/iot-telemetry';
+import { IotTelemetryConfig } from './config';
 
-export const IOT_TELEMETRY_SERVICE: ServiceDefinition = {
+export const IOT_TELEMETRY_SERVICE: ServiceDefinition<IotTelemetryConfig> = {
   name: 'iot-telemetry',
   healthSubject: IotTelemetrySubjects.HealthCheck,
-  config: PlatformConfig,
+  config: IotTelemetryConfig,
   prismaClient: IotTelemetryPrismaClient,
 };

@@ -1,0 +1,105 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { nanos } from '@nats-io/nats-core';
+import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg } from '@nats-io/jetstream';
+import { DeviceBridge } from '@suite/contracts/iot-telemetry';
+import { JetStreamService } from '@suite/platform';
+import { IotTelemetryConfig } from '../config';
+import { telemetryStream } from '../bridge/streams';
+import { credentialMatches } from '../devices/credential';
+import { DeadLetters } from './dead-letter';
+import { DeviceDirectory, DirectoryDevice } from './device-directory';
+import { parseTelemetry, ReadingRow } from './parse-telemetry';
+import { BatchPipeline } from './batch-pipeline';
+
+const DURABLE = 'iot-telemetry-ingest';
+
+/**
+ * Reads the IOT_TELEMETRY stream with one durable consumer (shared by every replica) and hands parsed readings to the
+ * batch pipeline. A message is acked only once its readings are committed (or it was dead-lettered), so a crash or a
+ * database outage means redelivery, never loss; max_deliver is unlimited for the same reason.
+ */
+@Injectable()
+export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TelemetryConsumer');
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  /** The last token that matched, per directory entry: hashing once per device, not once per message. */
+  private readonly accepted = new WeakMap<DirectoryDevice, string>();
+
+  constructor(
+    private readonly config: IotTelemetryConfig,
+    private readonly js: JetStreamService,
+    private readonly directory: DeviceDirectory,
+    private readonly deadLetters: DeadLetters,
+    private readonly pipeline: BatchPipeline,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const stream = telemetryStream(this.config.TELEMETRY_STREAM_RETENTION_HOURS);
+    await this.js.ensureStream(stream);
+    const jsm = await this.js.manager();
+    const consumerConfig = {
+      durable_name: DURABLE,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: DeviceBridge.telemetryWildcard,
+      max_deliver: -1,
+      ack_wait: nanos(30_000),
+      max_ack_pending: 50_000,
+    };
+    try {
+      await jsm.consumers.add(stream.name, consumerConfig);
+    } catch {
+      await jsm.consumers.update(stream.name, DURABLE, consumerConfig);
+    }
+    const consumer = await (await this.js.client()).consumers.get(stream.name, DURABLE);
+    this.messages = await consumer.consume({ max_messages: 4000 });
+    this.loop = this.run(this.messages);
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    for await (const message of messages) {
+      try {
+        await this.accept(message);
+      } catch (error) {
+        // The directory or dead-letter stream is unreachable: leave the message for later, keep going.
+        this.logger.warn({ err: error, subject: message.subject }, 'telemetry message not handled; redelivering');
+        message.nak(1000);
+      }
+    }
+  }
+
+  private async accept(message: JsMsg): Promise<void> {
+    const serial = message.subject.split('.')[2] ?? '';
+    const device = await this.directory.lookup(serial);
+    const receivedAt = Math.floor(message.info.timestampNanos / 1_000_000);
+    const parsed = parseTelemetry(message.data, device, receivedAt, this.tokenOk);
+    const dedupe = `dl-${message.info.streamSequence}`;
+    if (!parsed.ok) {
+      await this.deadLetters.send(message.subject, parsed.reason, parsed.body, dedupe);
+      message.ack();
+      return;
+    }
+    if (parsed.rejected.length > 0) {
+      await this.deadLetters.send(message.subject, `${parsed.rejected.length} reading(s) refused: ${parsed.rejected[0].reason}`, { rejected: parsed.rejected }, dedupe);
+    }
+    if (parsed.rows.length === 0) {
+      message.ack();
+      return;
+    }
+    await this.pipeline.add(message, parsed.rows as ReadingRow[]);
+  }
+
+  private readonly tokenOk = (token: unknown, device: DirectoryDevice): boolean => {
+    if (typeof token === 'string' && this.accepted.get(device) === token) return true;
+    const ok = credentialMatches(token, device.credentialHash);
+    if (ok) this.accepted.set(device, token as string);
+    return ok;
+  };
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.messages?.close().catch(() => undefined);
+    await this.loop?.catch(() => undefined);
+    await this.pipeline.drain();
+  }
+}
