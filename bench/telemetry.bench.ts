@@ -49,20 +49,24 @@ export async function telemetryBench(load: LoadOptions): Promise<string[]> {
     rows.push(throughputRow(raw.copy));
     rows.push(throughputRow(raw.insert, raw.copy));
 
+    // Before the overload steps, whose backlog and the autovacuum after them would be measured too.
+    const alerts = await alertLatency(db, nc, fleet, watched, ALERT_LOAD, Math.max(load.durationMs, 12_000));
+    rows.push(latencyRow(`reading -> SensorAlert at ${fmt(ALERT_LOAD)} readings/s`, alerts.latenciesMs, 'alerts') + `  (${alerts.crossings} crossings, ${alerts.alerts} alerts, ${alerts.resolved} resolved)`);
+
     // The issue's steps, then on by 10,000/s while the previous step kept up, to find where it stops keeping up.
     let maxSustained = 0;
+    let peak = 0;
     for (let offered = STEPS[0]; offered <= MAX_STEP; offered += 10_000) {
       if (offered > STEPS[STEPS.length - 1] && maxSustained < offered - 10_000) break;
       const step = await ingestRun(db, nc, fleet, offered, load.durationMs);
       rows.push(throughputRow(ingestRow(`step: offered ${fmt(offered)}/s`, step), raw.copy));
       if (keptUp(step)) maxSustained = offered;
+      peak = Math.max(peak, step.storedPerSecond);
     }
-    rows.push(`max sustained: ${maxSustained ? `${fmt(maxSustained)} readings/s offered (all stored, within 5% of offered, < 1 s behind)` : 'none of the steps kept up'}`);
+    rows.push(`max sustained: ${maxSustained ? `${fmt(maxSustained)} readings/s offered (highest step stored in full at >= 90% of offered, drained < 1 s)` : 'none of the steps kept up'}; peak ${fmt(peak)} readings/s stored`);
 
-    const alerts = await alertLatency(db, nc, fleet, watched, ALERT_LOAD, Math.max(load.durationMs, 12_000));
-    rows.push(latencyRow(`reading -> SensorAlert at ${fmt(ALERT_LOAD)} readings/s`, alerts.latenciesMs, 'alerts') + `  (${alerts.crossings} crossings, ${alerts.alerts} alerts, ${alerts.resolved} resolved)`);
-
-    for (const v of await indexChoice(db, INDEX_ROWS)) {
+    const variants = await indexChoice(db, INDEX_ROWS);
+    for (const v of variants) {
       rows.push(throughputRow({
         name: `index: ${v.name}`,
         perSecond: v.rowsPerSecond,
@@ -70,6 +74,10 @@ export async function telemetryBench(load: LoadOptions): Promise<string[]> {
         note: `indexes ${mb(v.indexBytes)} (time ${mb(v.timeIndexBytes)}), 1 h all sensors ${v.queryMs.toFixed(1)} ms (${v.plan}), ${fmt(INDEX_ROWS)} rows`,
       }));
     }
+    // What the time index costs at the issue's rate: BRIN grows with table pages, a btree with every row.
+    const perDay = 20_000 * 86_400;
+    const [brin, , btree] = variants;
+    rows.push(`time index for a day at 20,000 readings/s (${fmt(perDay / 1e6)} M rows, scaled linearly): BRIN < ${mb((brin.timeIndexBytes / INDEX_ROWS) * perDay)} (its fixed pages dominate here), btree ${mb((btree.timeIndexBytes / INDEX_ROWS) * perDay)}`);
     rows.push(`(${DEVICES} devices x ${SENSORS.length} sensors; targets: >= 20,000 readings/s stored, alert p99 < 100 ms)`);
     return rows;
   } finally {
@@ -78,8 +86,8 @@ export async function telemetryBench(load: LoadOptions): Promise<string[]> {
   }
 }
 
-/** A step the pipeline kept up with: everything stored, at >= 95% of the offered rate, drained within a second. */
+/** A step the pipeline kept up with: everything stored, at >= 90% of the offered rate end to end, drained within a second. */
 const keptUp = (r: IngestResult) =>
-  r.stored === r.offered.readings && r.storedPerSecond >= 0.95 * ((r.offered.readings * 1000) / (r.offered.lastAt - r.offered.firstAt)) && r.drainMs < 1000;
+  r.stored === r.offered.readings && r.storedPerSecond >= 0.9 * ((r.offered.readings * 1000) / (r.offered.lastAt - r.offered.firstAt)) && r.drainMs < 1000;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
