@@ -1,13 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { DeviceBridge, MqttTopics } from '@suite/contracts/iot-telemetry';
+import { BRIDGE_NAME, DeviceBridge, MqttTopics } from '@suite/contracts/iot-telemetry';
 import { JetStreamService } from '@suite/platform';
 import { IotTelemetryConfig } from '../config';
 import { DeadLetters } from '../ingest/dead-letter';
 import { MqttConnection, serialOfTopic } from './mqtt-connection';
 import { deadLetterStream, telemetryStream } from './streams';
-
-/** A serial becomes a NATS subject token: no dots, wildcards, spaces or slashes. */
-const SAFE_SERIAL = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The MQTT half of the bridge: readings and health reports from Mosquitto are copied, byte for byte, into the same
@@ -51,7 +48,8 @@ export class MqttForwarder implements OnModuleInit, OnApplicationBootstrap {
 
   private async forward(topic: string, payload: Buffer, subjectFor: (serial: string) => string): Promise<void> {
     const serial = serialOfTopic(topic);
-    if (!SAFE_SERIAL.test(serial)) {
+    // The serial becomes a NATS subject token: only what registration accepts (no dots, wildcards or spaces).
+    if (!BRIDGE_NAME.test(serial)) {
       await this.deadLetters.send(topic, 'serial in the topic is not a valid serial number', { topic });
       return;
     }

@@ -106,7 +106,7 @@ export class BatchPipeline implements OnModuleDestroy {
       const live: LiveReadings = { deviceId, readings: list.map(toStored) };
       nc.publish(DeviceBridge.live(deviceId), JSON.stringify(live));
     }
-    this.evaluator.evaluate(rows);
+    this.evaluator.evaluate(byDevice);
   }
 
   /** On shutdown: write what is waiting and let the acks go out. */

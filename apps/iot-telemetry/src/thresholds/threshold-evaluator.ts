@@ -25,13 +25,8 @@ export class ThresholdEvaluator implements OnModuleInit {
     this.directory.onChange((deviceId) => (deviceId ? this.rules.delete(deviceId) : this.rules.clear()));
   }
 
-  evaluate(rows: ReadingRow[]): void {
-    const byDevice = new Map<string, ReadingRow[]>();
-    for (const row of rows) {
-      const list = byDevice.get(row.deviceId);
-      if (list) list.push(row);
-      else byDevice.set(row.deviceId, [row]);
-    }
+  /** The batch's readings, grouped by device by the caller (the pipeline groups them once for presence and live too). */
+  evaluate(byDevice: Map<string, ReadingRow[]>): void {
     for (const [deviceId, readings] of byDevice) {
       const previous = this.chains.get(deviceId) ?? Promise.resolve();
       const next = previous.then(() => this.evaluateDevice(deviceId, readings));
