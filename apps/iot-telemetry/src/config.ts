@@ -6,9 +6,19 @@ export class IotTelemetryConfig extends PlatformConfig {
   @IsOptional() @IsString() @Matches(/^(mqtts?|wss?|tcp):\/\/\S+$/, { message: 'MQTT_URL must be mqtt://host:port' })
   MQTT_URL?: string = 'mqtt://127.0.0.1:1883';
 
-  /** The bridge's MQTT client id: its persistent session keeps QoS 1 messages queued at the broker while the service is down. */
+  /**
+   * The bridge's MQTT client id (its clients are `<id>-0`, `<id>-1`, ...): their persistent sessions keep QoS 1 messages
+   * queued at the broker while the service is down. One per replica, stable across restarts.
+   */
   @IsString()
   MQTT_CLIENT_ID: string = 'suite-iot-telemetry';
+
+  /**
+   * MQTT clients in the bridge: each forwards one message per JetStream round trip, so more clients forward more at once
+   * (bench, 2 cores: 4 clients kept up with 2,000 messages/s but not 4,000; 16 stored all of 4,000/s).
+   */
+  @IsInt() @Min(1) @Max(32)
+  MQTT_CONNECTIONS: number = 16;
 
   /**
    * Replicas subscribe as one MQTT shared-subscription group, so each message reaches one of them. Stacks sharing a broker
@@ -25,9 +35,12 @@ export class IotTelemetryConfig extends PlatformConfig {
   @IsInt() @Min(1) @Max(50000)
   INGEST_BATCH_SIZE: number = 2000;
 
-  /** ...or when the oldest waiting reading is this old. */
+  /**
+   * ...or when the oldest waiting reading is this old. The wait is most of a reading's way to an alert; 20 ms keeps the
+   * alert p99 under 100 ms at 10,000 readings/s and costs no throughput (batches fill by size above ~50,000/s).
+   */
   @IsInt() @Min(1) @Max(5000)
-  INGEST_FLUSH_MS: number = 50;
+  INGEST_FLUSH_MS: number = 20;
 
   /** How often the device watchdog looks for silent devices (OFFLINE) and commands past their timeout. */
   @IsInt() @Min(1) @Max(3600)

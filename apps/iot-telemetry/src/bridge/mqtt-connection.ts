@@ -5,15 +5,19 @@ import { IotTelemetryConfig } from '../config';
 export type MqttHandler = (topic: string, payload: Buffer) => Promise<void>;
 
 /**
- * The service's one MQTT client (MQTT 5, persistent session): QoS 1 messages published while the service is down are
+ * The service's MQTT clients (MQTT 5, persistent sessions): QoS 1 messages published while the service is down are
  * queued by the broker and delivered when it reconnects. A message is acknowledged to the broker only after its handler
  * has resolved (for telemetry: after JetStream stored it), so a crash in between means redelivery, not loss.
- * Subscriptions are shared (`$share/<MQTT_SHARE_GROUP>/...`): with several replicas each message goes to one of them.
+ *
+ * mqtt.js hands a client's incoming messages over one at a time (the next only after the previous one's ack), so one
+ * client forwards at most 1 / (JetStream round trip) messages a second. MQTT_CONNECTIONS clients, `<MQTT_CLIENT_ID>-<n>`,
+ * subscribe as one shared-subscription group (`$share/<MQTT_SHARE_GROUP>/...`) and the broker spreads messages over
+ * them; replicas join the same group with their own MQTT_CLIENT_ID.
  */
 @Injectable()
 export class MqttConnection implements OnApplicationShutdown {
   private readonly logger = new Logger('Mqtt');
-  private client?: MqttClient;
+  private clients: MqttClient[] = [];
   private readonly handlers: { filter: string; handler: MqttHandler }[] = [];
 
   constructor(private readonly config: IotTelemetryConfig) {}
@@ -28,9 +32,21 @@ export class MqttConnection implements OnApplicationShutdown {
   }
 
   async start(): Promise<void> {
-    if (!this.enabled || this.client) return;
-    this.client = await connectAsync(this.config.MQTT_URL as string, {
-      clientId: this.config.MQTT_CLIENT_ID,
+    if (!this.enabled || this.clients.length) return;
+    const ids = Array.from({ length: this.config.MQTT_CONNECTIONS }, (_, n) => `${this.config.MQTT_CLIENT_ID}-${n}`);
+    const clients = await Promise.allSettled(ids.map((id) => this.connect(id)));
+    const failed = clients.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+    if (failed) {
+      // All or none: the caller retries start() as a whole.
+      await Promise.all(clients.map((c) => (c.status === 'fulfilled' ? c.value.endAsync().catch(() => undefined) : undefined)));
+      throw failed.reason;
+    }
+    this.clients = clients.map((c) => (c as PromiseFulfilledResult<MqttClient>).value);
+  }
+
+  private async connect(clientId: string): Promise<MqttClient> {
+    const client = await connectAsync(this.config.MQTT_URL as string, {
+      clientId,
       protocolVersion: 5,
       clean: false,
       properties: { sessionExpiryInterval: this.config.MQTT_SESSION_EXPIRY_SECONDS },
@@ -46,20 +62,19 @@ export class MqttConnection implements OnApplicationShutdown {
         );
       },
     });
-    this.client.on('error', (error) => this.logger.warn({ err: error }, 'MQTT error'));
-    this.client.on('reconnect', () => this.logger.warn('MQTT reconnecting'));
+    client.on('error', (error) => this.logger.warn({ err: error, clientId }, 'MQTT error'));
+    client.on('reconnect', () => this.logger.warn({ clientId }, 'MQTT reconnecting'));
     if (this.handlers.length) {
-      await this.client.subscribeAsync(Object.fromEntries(this.handlers.map((h) => [`$share/${this.config.MQTT_SHARE_GROUP}/${h.filter}`, { qos: 1 as const }])));
+      await client.subscribeAsync(Object.fromEntries(this.handlers.map((h) => [`$share/${this.config.MQTT_SHARE_GROUP}/${h.filter}`, { qos: 1 as const }])));
     }
+    return client;
   }
 
+  /** Publishes on the first connected client (commands to devices). */
   async publish(topic: string, payload: unknown, options: IClientPublishOptions = { qos: 1 }): Promise<void> {
-    if (!this.client) throw new Error('MQTT is not connected (MQTT_URL unset?)');
-    await this.client.publishAsync(topic, JSON.stringify(payload), options);
-  }
-
-  isConnected(): boolean {
-    return !this.enabled || !!this.client?.connected;
+    const client = this.clients.find((c) => c.connected) ?? this.clients[0];
+    if (!client) throw new Error('MQTT is not connected (MQTT_URL unset?)');
+    await client.publishAsync(topic, JSON.stringify(payload), options);
   }
 
   private async dispatch(topic: string, payload: Buffer): Promise<void> {
@@ -68,7 +83,7 @@ export class MqttConnection implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client?.endAsync().catch(() => undefined);
+    await Promise.all(this.clients.map((c) => c.endAsync().catch(() => undefined)));
   }
 }
 

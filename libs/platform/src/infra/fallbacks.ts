@@ -69,10 +69,11 @@ export async function startMqtt(root: string, host: string, preferredPort: numbe
     return { url: undefined, source: 'missing' };
   }
   const port = await findFreePort(host, preferredPort);
-  // Mosquitto 2 accepts anonymous clients only when told so in a config file.
+  // Mosquitto 2 accepts anonymous clients only when told so in a config file. Its default queue per client (1,000
+  // QoS 1 messages) would drop readings while the telemetry service is down or busy: see docker/mosquitto.conf.
   const conf = join(root, 'tmp', 'mosquitto', 'mosquitto.conf');
   mkdirSync(dirname(conf), { recursive: true });
-  writeFileSync(conf, `listener ${port} ${host}\nallow_anonymous true\npersistence false\n`);
+  writeFileSync(conf, [`listener ${port} ${host}`, 'allow_anonymous true', 'persistence false', 'max_queued_messages 1000000', 'max_inflight_messages 100', ''].join('\n'));
   const daemon = await startDaemon({ name: 'mosquitto', command: bin, args: ['-c', conf], host, port });
   return { url: localUrl('mqtt', host, port), source: 'started', stop: daemon.stop };
 }
