@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { connectAsync, MqttClient } from 'mqtt';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { DeviceBridge, MqttTopics, TelemetryMessage } from '@suite/contracts/iot-telemetry';
+import { DeviceBridge, IotTelemetrySubjects, MqttTopics, TelemetryMessage } from '@suite/contracts/iot-telemetry';
 import { eventually, freePort, Running, startService } from './processes';
 import { Stack, startStack } from './stack';
 
@@ -137,6 +137,36 @@ describe('iot-telemetry: ingestion', () => {
     expect(Number((await db.query('SELECT count(DISTINCT (sensor_id, "timestamp")) AS n FROM sensor_data WHERE device_id = $1', [d.id])).rows[0].n)).toBe(1001);
   }, 60000);
 
+  it('loses nothing over MQTT either: QoS 1 readings sent while the service is down wait in its broker sessions', async () => {
+    const d = await device();
+    // Whichever process runs the service now (the previous test restarted it).
+    for (const running of [stack.services['iot-telemetry'], ...extra.splice(0)]) await running.stop();
+    // Fewer than a default Mosquitto queues per session (1,000): the machine's broker may run with its defaults.
+    for (let i = 0; i < 400; i++) await mqtt.publishAsync(MqttTopics.telemetry(d.serial), JSON.stringify({ token: d.token, sensor: 'hum', value: 80 + (i % 9), ts: at(i) }), { qos: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await countOf(d.id)).toBe(0);
+    const restarted = startService('iot-telemetry', { ...stack.env, PORT: String(await freePort()) });
+    extra.push(restarted);
+    await eventually(() => countOf(d.id), (n) => n === 400, 30000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(Number((await db.query('SELECT count(DISTINCT "timestamp") AS n FROM sensor_data WHERE device_id = $1', [d.id])).rows[0].n)).toBe(400);
+  }, 60000);
+
+  it('keeps up with a burst from many MQTT devices at once: every reading stored once', async () => {
+    const devices = await Promise.all(Array.from({ length: 10 }, () => device()));
+    const clients = await Promise.all(devices.map((d) => connectAsync(process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883', { clientId: `e2e-${d.serial}` })));
+    try {
+      // 10 devices x 200 messages x 2 readings, each device publishing without waiting for the previous PUBACK.
+      await Promise.all(devices.map((d, n) => Promise.all(Array.from({ length: 200 }, (_, i) =>
+        clients[n].publishAsync(MqttTopics.telemetry(d.serial), JSON.stringify({ token: d.token, readings: [{ sensor: 'temp', value: 20, ts: at(i) }, { sensor: 'hum', value: 85, ts: at(i) }] }), { qos: 1 }),
+      ))));
+      const counts = async () => Promise.all(devices.map((d) => countOf(d.id)));
+      expect(await eventually(counts, (c) => c.every((n) => n === 400), 30000)).toEqual(devices.map(() => 400));
+    } finally {
+      await Promise.all(clients.map((c) => c.endAsync()));
+    }
+  }, 60000);
+
   it('raises exactly one alert when a threshold is held for its duration, and clearing past the hysteresis resolves it', async () => {
     const d = await device();
     const threshold = randomUUID();
@@ -172,5 +202,43 @@ describe('iot-telemetry: ingestion', () => {
     expect(events.map((e) => e.subject)).toEqual(['evt.iot-telemetry.threshold.breached', 'evt.iot-telemetry.threshold.cleared']);
     expect(events[0].payload).toMatchObject({ alertId: raised[0].id, deviceId: d.id, userId: owner, value: 29, severity: 'CRITICAL' });
     expect((await db.query('SELECT active_alert_id, breach_started_at FROM sensor_thresholds WHERE id = $1', [threshold])).rows[0]).toEqual({ active_alert_id: null, breach_started_at: null });
+  });
+
+  it('does not raise a breach again when its readings come again after the rules were reloaded (a resend, or redelivery after a crash)', async () => {
+    const d = await device();
+    const threshold = randomUUID();
+    await db.query("INSERT INTO sensor_thresholds (id, sensor_id, device_id, operator, value, severity, updated_at) VALUES ($1, $2, $3, 'ABOVE', 28, 'WARNING', now())", [threshold, d.temperature, d.id]);
+    const breach = { token: d.token, readings: [{ sensor: 'temp', value: 30, ts: at(0) }, { sensor: 'temp', value: 20, ts: at(10) }] };
+    const alerts = async () => (await db.query('SELECT value, is_resolved, triggered_at FROM sensor_alerts WHERE threshold_id = $1 ORDER BY triggered_at', [threshold])).rows;
+    publish(d.serial, breach);
+    await eventually(alerts, (a) => a.length === 1 && a[0].is_resolved);
+    // What an edit of the device does: every replica drops its cached rules and state, and reloads them from the database.
+    stack.nc.publish(IotTelemetrySubjects.DirectoryChanged, JSON.stringify({ serial: d.serial, deviceId: d.id }));
+    await new Promise((r) => setTimeout(r, 200));
+    publish(d.serial, breach);
+    publish(d.serial, { token: d.token, sensor: 'temp', value: 31, ts: at(20) });
+    const after = await eventually(alerts, (a) => a.length === 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await alerts()).map((a) => [a.value, a.triggered_at.toISOString()])).toEqual([[30.5, at(0)], [31.5, at(20)]]);
+    expect(after[1].is_resolved).toBe(false);
+  });
+
+  it('raises an alert while the readings themselves cannot be written yet (thresholds do not wait for the batch writer)', async () => {
+    const d = await device();
+    const threshold = randomUUID();
+    await db.query("INSERT INTO sensor_thresholds (id, sensor_id, device_id, operator, value, severity, updated_at) VALUES ($1, $2, $3, 'ABOVE', 28, 'WARNING', now())", [threshold, d.temperature, d.id]);
+    const blocker = await stack.db('iot-telemetry');
+    try {
+      // A writer stalled on sensor_data (a lock here; a checkpoint or a slow disk in life).
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE sensor_data IN ACCESS EXCLUSIVE MODE');
+      publish(d.serial, { token: d.token, sensor: 'temp', value: 30, ts: at(0) });
+      const raised = await eventually(async () => (await db.query('SELECT value FROM sensor_alerts WHERE threshold_id = $1', [threshold])).rows, (a) => a.length === 1);
+      expect(raised).toEqual([{ value: 30.5 }]);
+      await blocker.query('COMMIT');
+      expect(await eventually(() => countOf(d.id), (n) => n === 1)).toBe(1);
+    } finally {
+      await blocker.end();
+    }
   });
 });

@@ -5,7 +5,6 @@ import type { IotTelemetryDb } from '@suite/db/iot-telemetry';
 import { InjectDb, JetStreamService } from '@suite/platform';
 import { IotTelemetryConfig } from '../config';
 import { deadLetterStream, telemetryStream } from '../bridge/streams';
-import { credentialMatches } from '../devices/credential';
 import { DeadLetters } from '../ingest/dead-letter';
 import { DeviceDirectory } from '../ingest/device-directory';
 import { DevicePresence } from '../presence/device-presence';
@@ -56,7 +55,7 @@ export class HealthConsumer implements OnApplicationBootstrap {
     const report = parsed.value;
     const device = await this.directory.lookup(serial);
     if (!device) return refuse('unknown device', withoutToken(report));
-    if (!credentialMatches(report.token, device.credentialHash)) return refuse('bad credential', { firmware: report.firmware, metrics: report.metrics });
+    if (!this.directory.credentialOk(report.token, device)) return refuse('bad credential', { firmware: report.firmware, metrics: report.metrics });
     this.presence.seen(device.id, report.at);
     await this.health.storeReport(device.id, report, `${DeviceBridge.stream}:${sequence}:${device.id}`);
     if (report.firmware !== undefined || report.ipAddress !== undefined) await this.updateIdentity(device.id, device.serialNumber, report.firmware, report.ipAddress);

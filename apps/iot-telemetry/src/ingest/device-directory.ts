@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { IotTelemetrySubjects } from '@suite/contracts/iot-telemetry';
 import { InjectDb, NatsConnectionService } from '@suite/platform';
 import type { IotTelemetryDb } from '@suite/db/iot-telemetry';
+import { credentialMatches } from '../devices/credential';
 
 export interface DirectorySensor {
   id: string;
@@ -35,6 +36,8 @@ const TTL_MS = 30_000;
 export class DeviceDirectory implements OnApplicationBootstrap {
   private readonly logger = new Logger('DeviceDirectory');
   private readonly cache = new Map<string, { at: number; device: Promise<DirectoryDevice | null> }>();
+  /** The last token that matched, per directory entry: hashing once per device, not once per message. */
+  private readonly accepted = new WeakMap<DirectoryDevice, string>();
   /** Others that cache per device (the threshold evaluator) hear about changes here. */
   private readonly listeners: ((deviceId?: string) => void)[] = [];
 
@@ -64,6 +67,14 @@ export class DeviceDirectory implements OnApplicationBootstrap {
     device.catch(() => this.cache.delete(serial));
     return device;
   }
+
+  /** Whether a message's token is the device's credential (a reloaded entry, e.g. after a rotation, checks afresh). */
+  readonly credentialOk = (token: unknown, device: DirectoryDevice): boolean => {
+    if (typeof token === 'string' && this.accepted.get(device) === token) return true;
+    const ok = credentialMatches(token, device.credentialHash);
+    if (ok) this.accepted.set(device, token as string);
+    return ok;
+  };
 
   /** Call after any change to a device, its sensors, its credential or its thresholds: every replica reloads it. */
   async forget(device: { id: string; serialNumber: string }): Promise<void> {

@@ -5,17 +5,18 @@ import { DeviceBridge } from '@suite/contracts/iot-telemetry';
 import { JetStreamService } from '@suite/platform';
 import { IotTelemetryConfig } from '../config';
 import { telemetryStream } from '../bridge/streams';
-import { credentialMatches } from '../devices/credential';
 import { DeadLetters } from './dead-letter';
-import { DeviceDirectory, DirectoryDevice } from './device-directory';
-import { parseTelemetry, ReadingRow } from './parse-telemetry';
+import { DeviceDirectory } from './device-directory';
+import { parseTelemetry } from './parse-telemetry';
+import { ThresholdEvaluator } from '../thresholds/threshold-evaluator';
 import { BatchPipeline } from './batch-pipeline';
 
 const DURABLE = 'iot-telemetry-ingest';
 
 /**
- * Reads the IOT_TELEMETRY stream with one durable consumer (shared by every replica) and hands parsed readings to the
- * batch pipeline. A message is acked only once its readings are committed (or it was dead-lettered), so a crash or a
+ * Reads the IOT_TELEMETRY stream with one durable consumer (shared by every replica) and hands each message's readings
+ * to the threshold evaluator as it arrives, then to the batch pipeline: an alert waits neither for the batch window nor
+ * for the insert. A message is acked only once its readings are committed (or it was dead-lettered), so a crash or a
  * database outage means redelivery, never loss; max_deliver is unlimited for the same reason.
  */
 @Injectable()
@@ -23,8 +24,6 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger('TelemetryConsumer');
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
-  /** The last token that matched, per directory entry: hashing once per device, not once per message. */
-  private readonly accepted = new WeakMap<DirectoryDevice, string>();
 
   constructor(
     private readonly config: IotTelemetryConfig,
@@ -32,6 +31,7 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
     private readonly directory: DeviceDirectory,
     private readonly deadLetters: DeadLetters,
     private readonly pipeline: BatchPipeline,
+    private readonly evaluator: ThresholdEvaluator,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -73,7 +73,7 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
     const serial = message.subject.split('.')[2] ?? '';
     const device = await this.directory.lookup(serial);
     const receivedAt = Math.floor(message.info.timestampNanos / 1_000_000);
-    const parsed = parseTelemetry(message.data, device, receivedAt, this.tokenOk);
+    const parsed = parseTelemetry(message.data, device, receivedAt, this.directory.credentialOk);
     const dedupe = `dl-${message.info.streamSequence}`;
     if (!parsed.ok) {
       await this.deadLetters.send(message.subject, parsed.reason, parsed.body, dedupe);
@@ -87,19 +87,14 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
       message.ack();
       return;
     }
-    await this.pipeline.add(message, parsed.rows as ReadingRow[]);
+    this.evaluator.evaluate(parsed.rows[0].deviceId, parsed.rows);
+    await this.pipeline.add(message, parsed.rows);
   }
-
-  private readonly tokenOk = (token: unknown, device: DirectoryDevice): boolean => {
-    if (typeof token === 'string' && this.accepted.get(device) === token) return true;
-    const ok = credentialMatches(token, device.credentialHash);
-    if (ok) this.accepted.set(device, token as string);
-    return ok;
-  };
 
   async onApplicationShutdown(): Promise<void> {
     await this.messages?.close().catch(() => undefined);
     await this.loop?.catch(() => undefined);
     await this.pipeline.drain();
+    await this.evaluator.settled();
   }
 }
