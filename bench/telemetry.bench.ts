@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { startStack } from '@suite/platform/testing';
 import { LoadOptions, latencyRow, throughputRow } from './lib/measure';
 import { alertLatency, watchTemperature } from './telemetry/alerts';
 import { rawNatsPublish, rawPgWrites } from './telemetry/baselines';
-import { forgetAll, provisionFleet, SENSORS } from './telemetry/fleet';
+import { BenchDevice, forgetAll, natsPublisher, provisionFleet, SENSORS } from './telemetry/fleet';
 import { indexChoice } from './telemetry/indexes';
 import { IngestResult, ingestRow, ingestRun } from './telemetry/ingest';
+import { mqttPublisher, rawMqtt } from './telemetry/mqtt';
 
 const DEVICES = 200;
 const SUSTAINED = 25_000;
@@ -14,6 +16,9 @@ const STEPS = [10_000, 20_000, 30_000, 40_000];
 /** Past the issue's steps, keep stepping up to this while the pipeline keeps up (a 2-core machine tops out well below). */
 const MAX_STEP = 80_000;
 const ALERT_LOAD = 10_000;
+/** Devices on MQTT: offered readings/s (5 per message), through the broker and the bridge's MQTT clients. */
+const MQTT_STEPS = [10_000, 20_000];
+const RAW_MQTT_MESSAGES = 50_000;
 const WATCHED = 20;
 const INDEX_ROWS = Number(process.env.BENCH_INDEX_ROWS ?? 500_000);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -28,6 +33,7 @@ export async function telemetryBench(load: LoadOptions): Promise<string[]> {
   const mqttId = `bench-${randomUUID()}`;
   const stack = await startStack(['iot-telemetry'], { LOG_LEVEL: 'warn', MQTT_CLIENT_ID: mqttId, MQTT_SHARE_GROUP: mqttId, MQTT_SESSION_EXPIRY_SECONDS: '60' });
   const nc = await connect({ servers: stack.env.NATS_URL!, name: 'telemetry-bench' });
+  const nats = natsPublisher(nc);
   const rows: string[] = [];
   try {
     const db = await stack.db('iot-telemetry');
@@ -36,10 +42,15 @@ export async function telemetryBench(load: LoadOptions): Promise<string[]> {
     await watchTemperature(db, watched);
     await forgetAll(nc);
     // Warm-up: device lookups cached, consumer and pools running, JIT warm.
-    await ingestRun(db, nc, fleet, 5_000, load.warmupMs ?? 1000);
+    await ingestRun(db, nats, fleet, 5_000, load.warmupMs ?? 1000);
+
+    // First, in steady state: after the bulk sections below, their checkpoint (and the full-page writes after it) stalls
+    // commits for up to a second on this machine's disk, which would be timed here too.
+    const alerts = await alertLatency(db, nc, fleet, watched, ALERT_LOAD, Math.max(load.durationMs, 12_000));
+    const alertRow = latencyRow(`reading -> SensorAlert at ${fmt(ALERT_LOAD)} readings/s`, alerts.latenciesMs, 'alerts') + `  (${alerts.crossings} crossings, ${alerts.alerts} alerts, ${alerts.resolved} resolved)`;
 
     const sustainedMs = Math.max(load.durationMs, 10_000);
-    const sustained = await ingestRun(db, nc, fleet, SUSTAINED, sustainedMs);
+    const sustained = await ingestRun(db, nats, fleet, SUSTAINED, sustainedMs);
     const rawNats = await rawNatsPublish(nc, fleet, sustained.offered.messages);
     const raw = await rawPgWrites(db, fleet, sustained.offered.readings);
     const stored = ingestRow(`stored end to end, offered ${fmt(SUSTAINED)}/s`, sustained);
@@ -48,17 +59,17 @@ export async function telemetryBench(load: LoadOptions): Promise<string[]> {
     for (const baseline of rawNats) rows.push(throughputRow(baseline));
     rows.push(throughputRow(raw.copy));
     rows.push(throughputRow(raw.insert, raw.copy));
+    rows.push(alertRow);
 
-    // Before the overload steps, whose backlog and the autovacuum after them would be measured too.
-    const alerts = await alertLatency(db, nc, fleet, watched, ALERT_LOAD, Math.max(load.durationMs, 12_000));
-    rows.push(latencyRow(`reading -> SensorAlert at ${fmt(ALERT_LOAD)} readings/s`, alerts.latenciesMs, 'alerts') + `  (${alerts.crossings} crossings, ${alerts.alerts} alerts, ${alerts.resolved} resolved)`);
+
+    rows.push(...(await mqttRows(stack.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883', db, fleet, load.durationMs)));
 
     // The issue's steps, then on by 10,000/s while the previous step kept up, to find where it stops keeping up.
     let maxSustained = 0;
     let peak = 0;
     for (let offered = STEPS[0]; offered <= MAX_STEP; offered += 10_000) {
       if (offered > STEPS[STEPS.length - 1] && maxSustained < offered - 10_000) break;
-      const step = await ingestRun(db, nc, fleet, offered, load.durationMs);
+      const step = await ingestRun(db, nats, fleet, offered, load.durationMs);
       rows.push(throughputRow(ingestRow(`step: offered ${fmt(offered)}/s`, step), raw.copy));
       if (keptUp(step)) maxSustained = offered;
       peak = Math.max(peak, step.storedPerSecond);
@@ -84,6 +95,24 @@ export async function telemetryBench(load: LoadOptions): Promise<string[]> {
     await nc.close();
     await stack.stop();
   }
+}
+
+/** Devices on MQTT instead of NATS: stored end to end, next to raw MQTT through the same broker. */
+async function mqttRows(url: string, db: Client, fleet: BenchDevice[], durationMs: number): Promise<string[]> {
+  const publisher = await mqttPublisher(url).catch(() => undefined);
+  if (!publisher) return [`MQTT: no broker at ${url}, skipped`];
+  const rows: string[] = [];
+  try {
+    const raw = await rawMqtt(url, fleet, RAW_MQTT_MESSAGES);
+    for (const offered of MQTT_STEPS) {
+      const run = await ingestRun(db, publisher, fleet, offered, durationMs);
+      rows.push(throughputRow(ingestRow(`MQTT: stored end to end, offered ${fmt(offered)}/s`, run), raw[1]));
+    }
+    for (const baseline of raw) rows.push(throughputRow(baseline));
+  } finally {
+    await publisher.close();
+  }
+  return rows;
 }
 
 /** A step the pipeline kept up with: everything stored, at >= 90% of the offered rate end to end, drained within a second. */

@@ -2,12 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from 'pg';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DeviceBridge } from '@suite/contracts/iot-telemetry';
-import { BenchDevice, message, normalValue, publishPaced } from './fleet';
+import { BenchDevice, message, natsPublisher, normalValue, publishPaced } from './fleet';
 
 /** The limit watched on the alert devices' temperature sensors; normal bench values stay 5 °C below it. */
 export const ALERT_LIMIT = 28;
 const CROSSING_VALUE = 35;
-const CROSSING_EVERY_MS = 100;
+const CROSSING_EVERY_MS = 50;
 
 /**
  * "temperature ABOVE 28, no duration, no hysteresis" on the temperature sensor of each of `devices`: inserted before any
@@ -30,7 +30,7 @@ export interface AlertResult {
 }
 
 /**
- * Reading-to-SensorAlert latency under load: the whole fleet at `readingsPerSecond` with normal values, and every 100 ms
+ * Reading-to-SensorAlert latency under load: the whole fleet at `readingsPerSecond` with normal values, and every 50 ms
  * one watched device's next message carries 35 °C (its message after that is normal again, which resolves the alert).
  * The reading's ts is its publish time, so the alert's triggered_at is the publish time and the latency is in SQL.
  */
@@ -41,7 +41,7 @@ export async function alertLatency(db: Client, nc: NatsConnection, fleet: BenchD
   let nextWatched = 0;
   let lastCrossingAt = Date.now();
   const build = (device: BenchDevice, now: number) => {
-    // Schedule a crossing every 100 ms, taken by that device's next message.
+    // Schedule a crossing every 50 ms, taken by that device's next message.
     if (now - lastCrossingAt >= CROSSING_EVERY_MS) {
       lastCrossingAt = now;
       hot.add(watched[nextWatched++ % watched.length].index);
@@ -50,7 +50,7 @@ export async function alertLatency(db: Client, nc: NatsConnection, fleet: BenchD
     crossings++;
     return message(device, now, (s, ts) => (s === 0 ? CROSSING_VALUE : normalValue(s, ts)));
   };
-  await publishPaced(nc, fleet, { readingsPerSecond, durationMs, build });
+  await publishPaced(natsPublisher(nc), fleet, { readingsPerSecond, durationMs, build });
   // A crossing scheduled but not yet sent when the load stopped is simply not counted; the last ones need a
   // following normal message to resolve, so one more round of normal readings from the watched devices.
   for (const device of watched) nc.publish(DeviceBridge.telemetry(device.serial), message(device, Date.now()));

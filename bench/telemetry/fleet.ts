@@ -75,13 +75,23 @@ export interface Offered {
   lastAt: number;
 }
 
+/** How the bench's devices send: core NATS like a NATS device, or MQTT QoS 1 like an MQTT one. */
+export interface Publisher {
+  send(device: BenchDevice, payload: string): void;
+  /** Resolves when everything sent has left (NATS) or been accepted by the broker (MQTT PUBACK). */
+  flush(): Promise<void>;
+}
+
+export const natsPublisher = (nc: NatsConnection): Publisher => ({
+  send: (device, payload) => nc.publish(DeviceBridge.telemetry(device.serial), payload),
+  flush: () => nc.flush(),
+});
+
 export interface PaceOptions {
   readingsPerSecond: number;
   durationMs: number;
   /** Builds each message (default: normal values); lets the alert bench slip a crossing in. */
   build?: (device: BenchDevice, now: number) => string;
-  /** Where to publish (default: the device's telemetry subject). */
-  subject?: (device: BenchDevice) => string;
   /** Readings published so far, for the caller's backlog sampling. */
   progress?: { readings: number };
 }
@@ -89,13 +99,12 @@ export interface PaceOptions {
 const SLICE_MS = 10;
 
 /**
- * A fixed offered load: every 10 ms slice publishes what is due by the clock (core NATS publish, like a device),
- * round-robin over the fleet. The publisher never waits for the consumer: what is not yet stored queues in JetStream.
+ * A fixed offered load: every 10 ms slice publishes what is due by the clock, round-robin over the fleet. The publisher
+ * never waits for the consumer: what is not yet stored queues in JetStream (or at the MQTT broker).
  */
-export async function publishPaced(nc: NatsConnection, fleet: BenchDevice[], options: PaceOptions): Promise<Offered> {
+export async function publishPaced(publisher: Publisher, fleet: BenchDevice[], options: PaceOptions): Promise<Offered> {
   const perMs = options.readingsPerSecond / SENSORS.length / 1000;
   const build = options.build ?? ((d, now) => message(d, now));
-  const subject = options.subject ?? ((d) => DeviceBridge.telemetry(d.serial));
   const firstAt = Date.now();
   let sent = 0;
   let next = 0;
@@ -104,11 +113,11 @@ export async function publishPaced(nc: NatsConnection, fleet: BenchDevice[], opt
     for (; sent < due; sent++) {
       const device = fleet[next];
       next = (next + 1) % fleet.length;
-      nc.publish(subject(device), build(device, now));
+      publisher.send(device, build(device, now));
     }
     if (options.progress) options.progress.readings = sent * SENSORS.length;
     await sleep(Math.max(0, SLICE_MS - (Date.now() - now)));
   }
-  await nc.flush();
+  await publisher.flush();
   return { messages: sent, readings: sent * SENSORS.length, firstAt, lastAt: Date.now() };
 }

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from 'pg';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { Throughput } from '../lib/measure';
-import { BenchDevice, Offered, publishPaced } from './fleet';
+import { BenchDevice, Offered, publishPaced, Publisher } from './fleet';
 
 export interface IngestResult {
   offered: Offered;
@@ -22,7 +21,7 @@ const count = async (db: Client) => Number((await db.query('SELECT count(*)::int
  * (or the count stops growing for 3 s). Counting is cheap because the table only holds this run's rows; it samples every
  * 500 ms while publishing (for the backlog) and every 100 ms after, which is what times the last row.
  */
-export async function ingestRun(db: Client, nc: NatsConnection, fleet: BenchDevice[], readingsPerSecond: number, durationMs: number): Promise<IngestResult> {
+export async function ingestRun(db: Client, publisher: Publisher, fleet: BenchDevice[], readingsPerSecond: number, durationMs: number): Promise<IngestResult> {
   await db.query('TRUNCATE sensor_data');
   const progress = { readings: 0 };
   let publishing = true;
@@ -34,7 +33,7 @@ export async function ingestRun(db: Client, nc: NatsConnection, fleet: BenchDevi
       maxBacklog = Math.max(maxBacklog, published - (await count(db)));
     }
   })();
-  const offered = await publishPaced(nc, fleet, { readingsPerSecond, durationMs, progress });
+  const offered = await publishPaced(publisher, fleet, { readingsPerSecond, durationMs, progress });
   publishing = false;
   await sampler;
 
