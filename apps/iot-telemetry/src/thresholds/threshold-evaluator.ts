@@ -52,7 +52,7 @@ export class ThresholdEvaluator implements OnModuleInit {
     });
   }
 
-  /** Resolves when every evaluation queued so far has been written (tests and shutdown). */
+  /** Resolves when every evaluation queued so far has been written (shutdown). */
   async settled(): Promise<void> {
     await Promise.all(this.chains.values());
   }
@@ -76,12 +76,12 @@ export class ThresholdEvaluator implements OnModuleInit {
           if (transition.kind === 'breach-started') await this.recorder.breachStarted(rule, transition.at);
           else if (transition.kind === 'breach-ended') await this.recorder.breachEnded(rule);
           else if (await (transition.kind === 'raised' ? this.recorder.raise(rule, transition) : this.recorder.clear(rule, transition))) events = true;
-          else this.rules.delete(deviceId); // another replica got there first: take the database's state next batch
+          else this.rules.delete(deviceId); // another replica got there first: take the database's state next message
         }
       }
       if (events) this.outbox.kick();
     } catch (error) {
-      // The cached state may now differ from the database: forget it and reload on the next batch.
+      // The cached state may now differ from the database: forget it and reload on the next message.
       this.rules.delete(deviceId);
       this.logger.warn({ err: error, deviceId }, 'threshold evaluation failed; state reloaded from the database next time');
     }
