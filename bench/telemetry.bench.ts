@@ -61,7 +61,6 @@ export async function telemetryBench(load: LoadOptions): Promise<string[]> {
     rows.push(throughputRow(raw.insert, raw.copy));
     rows.push(alertRow);
 
-
     rows.push(...(await mqttRows(stack.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883', db, fleet, load.durationMs)));
 
     // The steps, then on by 10,000/s while the previous step kept up, to find where it stops keeping up.

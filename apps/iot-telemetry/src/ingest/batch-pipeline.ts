@@ -40,7 +40,7 @@ export class BatchPipeline implements OnModuleDestroy {
   /** Rows accepted and not yet written (pending, queued, being written). */
   private bufferedRows = 0;
   /** add() calls waiting for the buffer to go below its limit, and drain() waiting for it to empty. */
-  private waiting: (() => void)[] = [];
+  private readonly waiting: (() => void)[] = [];
   /** Post-commit work, chained so batches are acked in the order they were cut. */
   private after: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
