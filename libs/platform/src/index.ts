@@ -14,3 +14,5 @@ export * from './db';
 export * from './bootstrap';
 export * from './mail';
 export * from './crypto';
+export * from './events';
+export * from './jobs';

@@ -1,16 +1,17 @@
 import { AppError } from '@suite/platform';
 import { assertTransition, canTransition, TRANSITIONS } from './order-status';
 
-const ALL = ['PENDING', 'CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED', 'REFUNDED'] as const;
+const ALL = ['PENDING', 'CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED', 'REFUNDED', 'ON_HOLD'] as const;
 const ALLOWED: Record<string, string[]> = {
-  PENDING: ['CONFIRMED', 'CANCELLED'],
-  CONFIRMED: ['PROCESSING', 'CANCELLED'],
+  PENDING: ['CONFIRMED', 'CANCELLED', 'ON_HOLD'],
+  CONFIRMED: ['PROCESSING', 'CANCELLED', 'ON_HOLD'],
   PROCESSING: ['SHIPPED', 'CANCELLED'],
   SHIPPED: ['DELIVERED'],
   DELIVERED: ['COMPLETED', 'REFUNDED'],
   COMPLETED: ['REFUNDED'],
   CANCELLED: [],
   REFUNDED: [],
+  ON_HOLD: ['CONFIRMED', 'CANCELLED', 'REFUNDED'],
 };
 
 describe('order status table', () => {

@@ -4,17 +4,20 @@ import { OrderStatus } from './order-types';
 
 /**
  * The order lifecycle. CONFIRMED/PROCESSING -> REFUNDED is deliberately absent: a refund before
- * delivery goes through the refunds flow (payments), never through a plain status change.
+ * delivery goes through the refunds flow (payments), never through a plain status change. ON_HOLD is
+ * where a paid order waits when catalog could not give it its stock (STOCK_UNAVAILABLE).
  */
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  PENDING: ['CONFIRMED', 'CANCELLED'],
-  CONFIRMED: ['PROCESSING', 'CANCELLED'],
+  PENDING: ['CONFIRMED', 'CANCELLED', 'ON_HOLD'],
+  CONFIRMED: ['PROCESSING', 'CANCELLED', 'ON_HOLD'],
   PROCESSING: ['SHIPPED', 'CANCELLED'],
   SHIPPED: ['DELIVERED'],
   DELIVERED: ['COMPLETED', 'REFUNDED'],
   COMPLETED: ['REFUNDED'],
   CANCELLED: [],
   REFUNDED: [],
+  // Held until someone decides: stock came back (CONFIRMED), the buyer gets their money back (REFUNDED through refunds) or it is called off.
+  ON_HOLD: ['CONFIRMED', 'CANCELLED', 'REFUNDED'],
 };
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {

@@ -8,3 +8,4 @@ export * from './designs.dto';
 export * from './reviews.dto';
 export * from './quote.dto';
 export * from './order-lookups.dto';
+export * from './events';

@@ -46,4 +46,5 @@ export const CatalogEvents = {
   ProductDiscontinued: 'evt.catalog.product.discontinued',
   StockLow: 'evt.catalog.stock.low',
   DesignApproved: 'evt.catalog.design.approved',
+  StockUnavailable: 'evt.catalog.stock.unavailable',
 } as const;

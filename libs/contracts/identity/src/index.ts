@@ -5,3 +5,4 @@ export * from './account.dto';
 export * from './admin.dto';
 export * from './two-factor-api-keys.dto';
 export * from './system-roles';
+export * from './events';

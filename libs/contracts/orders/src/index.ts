@@ -5,3 +5,4 @@ export * from './carts.dto';
 export * from './customers.dto';
 export * from './payments.dto';
 export * from './checkout.dto';
+export * from './events';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
-export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED', 'REFUNDED'] as const;
+export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED', 'REFUNDED', 'ON_HOLD'] as const;
 export type OrderStatusName = (typeof ORDER_STATUSES)[number];
 
 /** Gateway -> orders on `orders.order.import`: the marketplace's own order payload, unchanged. */
@@ -67,13 +67,5 @@ export class OrderView {
 }
 
 /** Payload of OrdersEvents.Placed / Cancelled. */
-export interface OrderEvent {
-  orderId: string;
-  orderCode: string;
-  orderNumber: string;
-  status: OrderStatusName;
-  storeId: string | null;
-  userId: string | null;
-  total: string;
-  currency: string;
-}
+/** @deprecated the payload class OrderEventPayload (events.ts) is what consumers validate against. */
+export type OrderEvent = import('./events').OrderEventPayload;

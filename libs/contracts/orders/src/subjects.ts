@@ -33,4 +33,5 @@ export const OrdersEvents = {
   OrderPaid: 'evt.orders.order.paid',
   OrderCancelled: 'evt.orders.order.cancelled',
   OrderRefunded: 'evt.orders.order.refunded',
+  OrderOnHold: 'evt.orders.order.on-hold',
 } as const;

@@ -1,10 +1,14 @@
 import { DynamicModule, Global, Module, Provider, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { databaseUrlFor } from '../config/database-url';
 import { loadConfig } from '../config/env';
 import { PlatformConfig } from '../config/platform-config';
 import { DB, createPrismaClient } from '../db/prisma.module';
+import { UnitOfWork } from '../db/unit-of-work';
+import { EventConsumers } from '../events/event-consumers';
+import { PeriodicJobs } from '../jobs/periodic-job';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { validationFailed } from '../errors/validation';
 import { HEALTH_SERVICE_NAME, HealthProbe } from '../health/health-probe';
@@ -52,24 +56,27 @@ export class PlatformModule {
         inject: [NatsConnectionService, PLATFORM_CONFIG],
       },
       JetStreamService,
+      EventConsumers,
+      PeriodicJobs,
       HealthProbe,
       { provide: APP_FILTER, useClass: AllExceptionsFilter },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
     ];
-    const exported: unknown[] = [PLATFORM_CONFIG, definition.config, NatsClient, JetStreamService, NatsConnectionService, HealthProbe];
+    const exported: unknown[] = [PLATFORM_CONFIG, definition.config, NatsClient, JetStreamService, NatsConnectionService, HealthProbe, EventConsumers, PeriodicJobs];
     if (definition.prismaClient) {
       const Client = definition.prismaClient;
       providers.push(
         { provide: DB, useFactory: () => createPrismaClient(Client, databaseUrlFor(definition.name)) },
         { provide: OUTBOX_OPTIONS, useValue: { service: definition.name } },
         OutboxRelay,
+        UnitOfWork,
       );
-      exported.push(DB, OutboxRelay);
+      exported.push(DB, OutboxRelay, UnitOfWork);
     }
     return {
       module: PlatformModule,
-      imports: [loggingModule(definition.name), TerminusModule.forRoot({ logger: false })],
+      imports: [loggingModule(definition.name), TerminusModule.forRoot({ logger: false }), DiscoveryModule, CqrsModule.forRoot()],
       controllers: [HealthController, healthRpcController(definition.healthSubject), MetricsController],
       providers,
       exports: exported as Provider[],

@@ -42,4 +42,20 @@ export class PlatformConfig {
   @IsOptional()
   @IsString()
   DATABASE_URL?: string;
+
+  /** Deliveries of an event before it goes to the dead-letter stream (a handler may override it). */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EVENT_MAX_DELIVER: number = 10;
+
+  /** Delay before the n-th redelivery of a failed event, ms, comma separated; the last one repeats. */
+  @Matches(/^\d{1,7}(,\d{1,7})*$/, { message: 'EVENT_RETRY_BACKOFF_MS must be milliseconds, comma separated (1000,5000,30000)' })
+  EVENT_RETRY_BACKOFF_MS: string = '1000,5000,15000,30000,60000';
+
+  /** How long the server waits for a handler's ack before redelivering the event elsewhere, ms. */
+  @IsInt()
+  @Min(1000)
+  @Max(3600000)
+  EVENT_ACK_WAIT_MS: number = 30000;
 }

@@ -1,2 +1,3 @@
 export * from './prisma.module';
 export * from './unique-violation';
+export * from './unit-of-work';

@@ -2,9 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { EventConsumers } from '../events/event-consumers';
 import { HealthProbe } from './health-probe';
 
-/** Kubernetes probes: live = the process answers; ready = it can do its work (database and NATS up). */
+/** Kubernetes probes: live = the process answers; ready = it can do its work (database, NATS, its event consumers' lag). */
 @ApiExcludeController()
 @Public()
 @Controller('health')
@@ -13,6 +14,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly probe: HealthProbe,
+    private readonly consumers: EventConsumers,
   ) {}
 
   @Get('live')
@@ -33,6 +35,15 @@ export class HealthController {
       () => {
         const session = this.indicators.check('nats');
         return this.probe.natsCheck().status === 'up' ? session.up() : session.down();
+      },
+      // Lag is reported, not judged: a backlog after an outage is worked off, not a reason to stop traffic.
+      async () => {
+        const session = this.indicators.check('consumers');
+        try {
+          return session.up({ pending: await this.consumers.lag() });
+        } catch (error) {
+          return session.down({ error: (error as Error).message });
+        }
       },
     ]);
   }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { headers as natsHeaders, nanos, MsgHdrs } from '@nats-io/nats-core';
+import { headers as natsHeaders, nanos, MsgHdrs, NatsConnection } from '@nats-io/nats-core';
 import { AckPolicy, DeliverPolicy, jetstream, JetStreamClient, JetStreamManager, jetstreamManager, JsMsg, PubAck, StorageType } from '@nats-io/jetstream';
 import { natsErrors } from '../metrics/metrics';
 import { NatsConnectionService } from './nats-connection';
@@ -41,6 +41,11 @@ export class JetStreamService {
 
   async client(): Promise<JetStreamClient> {
     return jetstream(await this.connection.get());
+  }
+
+  /** The process's NATS connection, for the few things JetStream clients do not cover (core subscriptions). */
+  nats(): Promise<NatsConnection> {
+    return this.connection.get();
   }
 
   async manager(): Promise<JetStreamManager> {

@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "OrderStatus" ADD VALUE 'ON_HOLD';
+
+-- AlterTable
+ALTER TABLE "orders" ADD COLUMN     "hold_reason" TEXT;

@@ -1,0 +1,55 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { CommandBus, ICommand } from '@nestjs/cqrs';
+import { UnitOfWork } from '../db/unit-of-work';
+import { flattenValidationErrors } from '../errors/validation';
+import { EventDefinition, EventMeta } from './event-definition';
+
+/** The payload cannot be handled however often it is retried: it goes to the dead-letter stream at once. */
+export class InvalidEventPayload extends Error {}
+
+export type EventHandlerFn = (payload: object, meta: EventMeta) => unknown;
+
+export type Outcome = 'handled' | 'duplicate';
+
+/** Decodes and validates a message body against its event's class. Extra fields are kept (events grow additively). */
+export async function decodeEvent(event: EventDefinition<object>, data: Uint8Array): Promise<object> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(data).toString('utf8'));
+  } catch (error) {
+    throw new InvalidEventPayload(`payload is not JSON: ${(error as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InvalidEventPayload('payload is not a JSON object');
+  const instance = plainToInstance(event.payload, parsed) as object;
+  const errors = await validate(instance, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const fields = flattenValidationErrors(errors).map((v) => `${v.field}: ${v.messages.join(', ')}`);
+    throw new InvalidEventPayload(`payload of ${event.subject} is invalid: ${fields.join('; ')}`);
+  }
+  return instance;
+}
+
+const INBOX_INSERT = 'INSERT INTO processed_event (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING';
+
+/**
+ * Runs one handler for one message: the inbox row, the handler's writes and the writes of the
+ * commands it returns commit in one transaction, or none of them do. A message whose inbox row
+ * exists already (a redelivery after a commit whose ack was lost) changes nothing.
+ * Without a database (the gateway) the handler runs once per delivery, with no inbox.
+ */
+export async function runHandler(deps: { uow?: UnitOfWork; commandBus: CommandBus; timeoutMs: number }, handler: EventHandlerFn, payload: object, meta: EventMeta): Promise<Outcome> {
+  const invoke = async () => {
+    const result = await handler(payload, meta);
+    for (const command of Array.isArray(result) ? result : result ? [result] : []) await deps.commandBus.execute(command as ICommand);
+  };
+  if (!deps.uow) {
+    await invoke();
+    return 'handled';
+  }
+  return deps.uow.run(async (tx: { $executeRawUnsafe(q: string, ...v: unknown[]): Promise<number> }) => {
+    if ((await tx.$executeRawUnsafe(INBOX_INSERT, meta.consumer, meta.messageId)) === 0) return 'duplicate' as const;
+    await invoke();
+    return 'handled' as const;
+  }, { timeout: deps.timeoutMs, maxWait: deps.timeoutMs });
+}
