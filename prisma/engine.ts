@@ -4,8 +4,8 @@
  * native schema-engine binary cannot be downloaded on our machines; the WASM build does the same
  * work (`migrate diff`, `migrate deploy`) and keeps the stock migrations folder format.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -31,7 +31,25 @@ export const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] 
 
 export const schemaPathFor = (s: ServiceName) => join(REPO_ROOT, 'libs/db', s, 'prisma/schema.prisma');
 export const migrationsDirFor = (s: ServiceName) => join(REPO_ROOT, 'libs/db', s, 'prisma/migrations');
-export const readSchema = (s: ServiceName) => readFileSync(schemaPathFor(s), 'utf8');
+
+/** The outbox and inbox tables: one file for every service's database (see its header). */
+export const PLATFORM_TABLES_PATH = join(REPO_ROOT, 'prisma/platform-tables.prisma');
+const platformTables = () => readFileSync(PLATFORM_TABLES_PATH, 'utf8');
+
+/** The service's whole datamodel: its own schema.prisma plus the platform's tables. */
+export const readSchema = (s: ServiceName) => `${readFileSync(schemaPathFor(s), 'utf8')}\n${platformTables()}`;
+
+/**
+ * For the stock CLI, which reads a multi-file schema from a folder: writes the platform tables beside
+ * the service's schema.prisma (git-ignored) and returns the folder to pass as `--schema`.
+ */
+export function schemaFolderFor(s: ServiceName): string {
+  const folder = dirname(schemaPathFor(s));
+  const copy = join(folder, 'platform-tables.prisma');
+  const text = `// GENERATED from prisma/platform-tables.prisma by the tooling: edit that file, not this copy.\n${platformTables()}`;
+  if (!existsSync(copy) || readFileSync(copy, 'utf8') !== text) writeFileSync(copy, text);
+  return folder;
+}
 
 /** Validates CLI service arguments; none means every service with a database. */
 export function parseServices(args: string[]): ServiceName[] {

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceName } from '@suite/platform/config';
-import { describeError, parseServices, REPO_ROOT, runCli, schemaPathFor } from './engine';
+import { describeError, parseServices, readSchema, REPO_ROOT, runCli, schemaFolderFor } from './engine';
 
 function generateOne(service: ServiceName): Promise<void> {
   const cli = join(REPO_ROOT, 'node_modules/prisma/build/index.js');
@@ -23,7 +23,7 @@ function generateOne(service: ServiceName): Promise<void> {
     PRISMA_HIDE_UPDATE_MESSAGE: '1',
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'generate', '--schema', schemaPathFor(service)], { cwd: REPO_ROOT, env });
+    const child = spawn(process.execPath, [cli, 'generate', '--schema', schemaFolderFor(service)], { cwd: REPO_ROOT, env });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -39,7 +39,7 @@ const markerFor = (s: ServiceName) => join(REPO_ROOT, 'libs/db', s, 'src/generat
 
 function schemaHash(service: ServiceName): string {
   const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/prisma/package.json'), 'utf8'));
-  return createHash('sha256').update(version).update(readFileSync(schemaPathFor(service))).digest('hex');
+  return createHash('sha256').update(version).update(readSchema(service)).digest('hex');
 }
 
 const isUpToDate = (s: ServiceName, hash: string) => existsSync(markerFor(s)) && readFileSync(markerFor(s), 'utf8') === hash;
