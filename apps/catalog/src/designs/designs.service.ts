@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogEvents, CreateDesignDto, DesignAction, DesignApprovedEvent, DesignFilter, DesignView, UpdateDesignDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { CallerIdentity, conflict, enqueueEvent, forbidden, hasPermission, InjectDb, invalid, isUniqueViolation, newestFirstAfter, notFound, OutboxRelay, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, conflict, enqueueEvent, forbidden, hasPermission, InjectDb, invalid, isUniqueViolation, newestFirstAfter, notFound, UnitOfWork, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
 import { canUseTeam, isOperator, teamScope } from '../access/team-access';
 import { requirePermission } from '../access/require-permission';
 import { ACTION_TARGET, assertTransition } from './design-workflow';
@@ -15,7 +15,7 @@ const ACTION_PERMISSION: Record<DesignAction, string> = { submit: 'designs:updat
 
 @Injectable()
 export class DesignsService {
-  constructor(@InjectDb() private readonly db: CatalogDb, private readonly outbox: OutboxRelay) {}
+  constructor(@InjectDb() private readonly db: CatalogDb, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
 
   async create(caller: CallerIdentity, dto: CreateDesignDto): Promise<DesignView> {
     requirePermission(caller, 'designs:create');
@@ -79,7 +79,7 @@ export class DesignsService {
     const permission = ACTION_PERMISSION[action];
     if (!hasPermission(caller, permission) && !isOperator(caller)) throw forbidden('AUTH.PERMISSION_DENIED', `Missing permission: ${permission}.`, { missing: [permission] });
     const to = ACTION_TARGET[action];
-    const view = await this.db.$transaction(async (tx) => {
+    const view = await this.uow.run(async (tx) => {
       const design = await loadDesign(tx, caller, id);
       assertTransition(design.status, to);
       const { count } = await tx.design.updateMany({
@@ -94,7 +94,6 @@ export class DesignsService {
       }
       return updated;
     });
-    if (to === 'APPROVED') this.outbox.kick();
     return view;
   }
 

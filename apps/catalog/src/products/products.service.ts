@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogEvents, CreateProductDto, ProductView, UpdateProductDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { CallerIdentity, conflict, enqueueEvent, InjectDb, OutboxRelay } from '@suite/platform';
+import { CallerIdentity, conflict, enqueueEvent, InjectDb, UnitOfWork } from '@suite/platform';
 import { requirePermission } from '../access/require-permission';
 import { TeamAccess } from '../access/team-access';
 import { announceUpdate, lockOwnedProduct, productEvent, readProduct, requireCategories } from './product-access';
@@ -14,7 +14,7 @@ const skuTaken = () => conflict('CATALOG.SKU_TAKEN', 'Another product has this s
 /** Writes of products: every change and the events announcing it commit together. */
 @Injectable()
 export class ProductsService {
-  constructor(@InjectDb() private readonly db: CatalogDb, private readonly access: TeamAccess, private readonly outbox: OutboxRelay) {}
+  constructor(@InjectDb() private readonly db: CatalogDb, private readonly access: TeamAccess, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
 
   /**
    * The slug is unique: the insert itself is the check (a SELECT first would race), and on a slug
@@ -26,7 +26,7 @@ export class ProductsService {
     const base = slugify(dto.name);
     for (let attempt = 0; ; attempt++) {
       try {
-        const view = await this.db.$transaction(async (tx) => {
+        const view = await this.uow.run(async (tx) => {
           await requireCategories(tx, dto.categoryIds);
           const data = { ...productColumns(dto), storeId: dto.storeId, slug: slugCandidate(base, attempt) } as Prisma.ProductUncheckedCreateInput;
           const created = await tx.product.create({ data: { ...data, categories: { create: [...new Set(dto.categoryIds ?? [])].map((categoryId) => ({ categoryId })) } }, select: { id: true } });
@@ -34,7 +34,6 @@ export class ProductsService {
           await enqueueEvent(tx, CatalogEvents.ProductCreated, productEvent(product));
           return product;
         });
-        this.outbox.kick();
         return view;
       } catch (error) {
         if (isIndexViolation(error, 'products_sku_key')) throw skuTaken();
@@ -46,7 +45,7 @@ export class ProductsService {
   async update(caller: CallerIdentity, productId: string, dto: UpdateProductDto): Promise<ProductView> {
     requirePermission(caller, 'products:update');
     try {
-      const view = await this.db.$transaction(async (tx) => {
+      const view = await this.uow.run(async (tx) => {
         const before = await lockOwnedProduct(tx, caller, productId);
         await requireCategories(tx, dto.categoryIds);
         await tx.product.update({ where: { id: productId }, data: productColumns(dto), select: { id: true } });
@@ -58,7 +57,6 @@ export class ProductsService {
         await announceUpdate(tx, before, after, dto.stock !== undefined || dto.minStock !== undefined);
         return after;
       });
-      this.outbox.kick();
       return view;
     } catch (error) {
       if (isIndexViolation(error, 'products_sku_key')) throw skuTaken();
@@ -69,7 +67,7 @@ export class ProductsService {
   /** Soft delete: the row stays (orders and reviews refer to it), hidden from lists and the public. */
   async remove(caller: CallerIdentity, productId: string): Promise<{ deleted: true }> {
     requirePermission(caller, 'products:delete');
-    await this.db.$transaction(async (tx) => {
+    await this.uow.run(async (tx) => {
       await lockOwnedProduct(tx, caller, productId);
       await tx.product.update({ where: { id: productId }, data: { isDeleted: true, deletedAt: new Date() } });
     });

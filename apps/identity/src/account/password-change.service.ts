@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChangePasswordDto, ClientInfo } from '@suite/contracts/identity';
-import { IdentityDb } from '@suite/db/identity';
-import { CallerIdentity, forbidden, InjectDb, invalid, OutboxRelay, unauthorized } from '@suite/platform';
+import { IdentityDb, Prisma } from '@suite/db/identity';
+import { CallerIdentity, forbidden, InjectDb, invalid, UnitOfWork, unauthorized } from '@suite/platform';
 import { SecurityLog } from '../audit/security-log';
 import { hashPassword, verifyPassword } from '../security';
 import { assertAcceptablePassword } from './password-policy';
@@ -9,7 +9,7 @@ import { revokeUserSessions } from './revoke-sessions';
 
 @Injectable()
 export class PasswordChangeService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly securityLog: SecurityLog, private readonly outbox: OutboxRelay) {}
+  constructor(@InjectDb() private readonly db: IdentityDb, private readonly securityLog: SecurityLog, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
 
   /**
    * Needs the current password (a stolen access token alone must not take the account over) and
@@ -27,14 +27,13 @@ export class PasswordChangeService {
     }
     assertAcceptablePassword(dto.newPassword, user.email, dto.newPassword === dto.currentPassword ? ['must differ from the current password'] : []);
     const password = await hashPassword(dto.newPassword);
-    await this.db.$transaction(async (tx) => {
+    await this.uow.run(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { password } });
       const sessionsRevoked = await revokeUserSessions(tx, user.id, 'password_changed', caller.sessionId);
       await tx.securityLog.create({
         data: { event: 'password.changed', severity: 'info', userId: user.id, ipAddress: client.ipAddress ?? null, userAgent: client.userAgent ?? null, metadata: { sessionsRevoked } },
       });
     });
-    this.outbox.kick();
     return { passwordChanged: true };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AcceptedView, ClientInfo, EmailDto, ResetPasswordDto } from '@suite/contracts/identity';
-import { IdentityDb } from '@suite/db/identity';
-import { InjectDb, invalid, OutboxRelay } from '@suite/platform';
+import { IdentityDb, Prisma } from '@suite/db/identity';
+import { InjectDb, invalid, UnitOfWork } from '@suite/platform';
 import { SecurityLog } from '../audit/security-log';
 import { normalizeEmail } from '../auth/user-view';
 import { hashPassword } from '../security';
@@ -20,7 +20,7 @@ export class PasswordResetService {
     @InjectDb() private readonly db: IdentityDb,
     private readonly mail: AccountMailer,
     private readonly securityLog: SecurityLog,
-    private readonly outbox: OutboxRelay,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
   ) {}
 
   /**
@@ -53,7 +53,7 @@ export class PasswordResetService {
     assertAcceptablePassword(dto.newPassword, email);
     // Hashed before the row lock (argon2 takes ~30 ms), and for wrong codes too: same time either way.
     const password = await hashPassword(dto.newPassword);
-    const revoked = await this.db.$transaction(async (tx) => {
+    const revoked = await this.uow.run(async (tx) => {
       const userId = await lockUserByEmail(tx, email);
       if (!userId) return undefined;
       const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { isActive: true, passwordResetCode: true, passwordResetCodeExpiry: true } });
@@ -67,7 +67,6 @@ export class PasswordResetService {
       return sessionsRevoked;
     });
     if (revoked === undefined) throw invalidResetCode();
-    this.outbox.kick();
     return { passwordReset: true };
   }
 }

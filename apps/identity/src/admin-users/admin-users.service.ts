@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AdminUserView, ClientInfo, IdentityEvents, UserListFilter } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, conflict, enqueueEvent, forbidden, InjectDb, newestFirstAfter, notFound, OutboxRelay, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
+import { CallerIdentity, conflict, enqueueEvent, forbidden, InjectDb, newestFirstAfter, notFound, UnitOfWork, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
 import { isSuperAdmin, requirePermissions } from '../roles/access-checks';
 import { ADMIN_USER_SELECT, toAdminUserView } from './admin-user-view';
@@ -12,7 +12,7 @@ const userNotFound = () => notFound('IDENTITY.USER_NOT_FOUND', 'No such user.');
 
 @Injectable()
 export class AdminUsersService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog, private readonly outbox: OutboxRelay) {}
+  constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
 
   async list(caller: CallerIdentity, query: UserListFilter & PageQuery): Promise<Page<AdminUserView>> {
     requirePermissions(caller, 'users:read');
@@ -40,7 +40,7 @@ export class AdminUsersService {
    */
   async setRoles(caller: CallerIdentity, userId: string, roles: string[], client: ClientInfo): Promise<AdminUserView> {
     requirePermissions(caller, 'users:update', 'roles:read');
-    return this.db.$transaction(async (tx) => {
+    return this.uow.run(async (tx) => {
       const before = await this.lockedUser(tx, userId);
       const known = await tx.role.findMany({ where: { name: { in: roles } }, select: { id: true, name: true, permissions: { select: { permission: { select: { resource: true, action: true } } } } } });
       const unknown = unknownRoles(roles, known.map((r) => r.name));
@@ -62,7 +62,7 @@ export class AdminUsersService {
   /** Enables or disables an account; disabling ends every session it has at once. */
   async setActive(caller: CallerIdentity, userId: string, isActive: boolean, client: ClientInfo): Promise<AdminUserView> {
     requirePermissions(caller, 'users:update');
-    const view = await this.db.$transaction(async (tx) => {
+    const view = await this.uow.run(async (tx) => {
       const before = await this.lockedUser(tx, userId);
       if (!isActive && userId === caller.userId) throw conflict('IDENTITY.CANNOT_DEACTIVATE_SELF', 'You cannot disable your own account.');
       if (before.roles.includes('SUPER_ADMIN') && !isSuperAdmin(caller)) throw forbidden('IDENTITY.SUPER_ADMIN_REQUIRED', 'Only a SUPER_ADMIN can enable or disable a SUPER_ADMIN.');
@@ -71,7 +71,6 @@ export class AdminUsersService {
       await this.audit.record(tx, { actor: caller, action: isActive ? 'user.activate' : 'user.deactivate', entity: 'User', entityId: userId, oldValues: { isActive: before.isActive }, newValues: { isActive, revokedSessions: revoked.length }, client });
       return toAdminUserView(after);
     });
-    this.outbox.kick();
     return view;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityEvents, RegisterDto, UserView } from '@suite/contracts/identity';
-import { IdentityDb } from '@suite/db/identity';
-import { conflict, enqueueEvent, InjectDb, invalid, isUniqueViolation, isUniqueViolationOn, OutboxRelay } from '@suite/platform';
+import { IdentityDb, Prisma } from '@suite/db/identity';
+import { conflict, enqueueEvent, InjectDb, invalid, isUniqueViolation, isUniqueViolationOn, UnitOfWork } from '@suite/platform';
 import { AccountMailer } from '../account/account-mailer';
 import { newEmailVerification } from '../account/one-time-secrets';
 import { hashPassword, passwordProblems } from '../security';
@@ -9,7 +9,7 @@ import { normalizeEmail, toUserView, USER_VIEW_SELECT } from './user-view';
 
 @Injectable()
 export class RegistrationService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly outbox: OutboxRelay, private readonly accountMail: AccountMailer) {}
+  constructor(@InjectDb() private readonly db: IdentityDb, private readonly uow: UnitOfWork<Prisma.TransactionClient>, private readonly accountMail: AccountMailer) {}
 
   /** Creates the account with the USER role; a duplicate email or username is a 409 naming the field, and leaves nothing behind. */
   async register(dto: RegisterDto): Promise<UserView> {
@@ -22,7 +22,7 @@ export class RegistrationService {
     // Only the hashes are stored; the link token and the code go out in one mail after the commit.
     const verification = newEmailVerification();
     try {
-      const user = await this.db.$transaction(async (tx) => {
+      const user = await this.uow.run(async (tx) => {
         const created = await tx.user.create({
           data: { email, password, username: dto.username ?? null, firstName: dto.firstName ?? null, lastName: dto.lastName ?? null, ...verification.data },
           select: USER_VIEW_SELECT,
@@ -32,7 +32,6 @@ export class RegistrationService {
         await enqueueEvent(tx, IdentityEvents.UserRegistered, { userId: created.id, email });
         return created;
       });
-      this.outbox.kick();
       this.accountMail.sendVerification(user.id, email, verification); // in the background: a mail failure does not undo the account
       return toUserView(user);
     } catch (error) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientInfo, IdentityEvents, ImpersonationStarted } from '@suite/contracts/identity';
-import { IdentityDb } from '@suite/db/identity';
-import { CallerIdentity, conflict, enqueueEvent, InjectDb, notFound, OutboxRelay } from '@suite/platform';
+import { IdentityDb, Prisma } from '@suite/db/identity';
+import { CallerIdentity, conflict, enqueueEvent, InjectDb, notFound, UnitOfWork } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
 import { SecurityLog } from '../audit/security-log';
 import { LoginService } from '../auth/login.service';
@@ -21,7 +21,7 @@ export class ImpersonationService {
     private readonly sessions: SessionService,
     private readonly audit: AuditLog,
     private readonly securityLog: SecurityLog,
-    private readonly outbox: OutboxRelay,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
   ) {}
 
   /** A new session of the target whose tokens carry the admin as actor (`act.sub`), for one hour at most. */
@@ -39,7 +39,7 @@ export class ImpersonationService {
     const pair = await this.login.startSession(target.id, client, adminId);
     const sessionId = this.tokens.parseRefreshToken(pair.refreshToken)!.sessionId;
     try {
-      const started = await this.db.$transaction(async (tx) => {
+      const started = await this.uow.run(async (tx) => {
         await tx.session.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() + IMPERSONATION_TTL_MS) } });
         const row = await tx.impersonationSession.create({ data: { adminId, targetUserId: target.id, sessionId, reason: reason ?? null } });
         await this.audit.record(tx, { actor: caller, action: 'impersonation.start', entity: 'ImpersonationSession', entityId: row.id, newValues: { targetUserId: target.id, sessionId, reason: row.reason }, client });
@@ -57,7 +57,7 @@ export class ImpersonationService {
   async end(caller: CallerIdentity, client: ClientInfo): Promise<{ ended: true; impersonationId: string }> {
     if (!caller.impersonatorId || !caller.sessionId) throw notImpersonating();
     const sessionId = caller.sessionId;
-    const id = await this.db.$transaction(async (tx) => {
+    const id = await this.uow.run(async (tx) => {
       const row = await tx.impersonationSession.findUnique({ where: { sessionId } });
       if (!row || row.endedAt) throw notImpersonating();
       const endedAt = new Date();
@@ -67,7 +67,6 @@ export class ImpersonationService {
       await this.audit.record(tx, { actor: caller, action: 'impersonation.end', entity: 'ImpersonationSession', entityId: row.id, oldValues: { startedAt: row.startedAt.toISOString() }, newValues: { endedAt: endedAt.toISOString(), sessionId }, client });
       return row.id;
     });
-    this.outbox.kick();
     return { ended: true, impersonationId: id };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientInfo, IdentityEvents, TokenPair } from '@suite/contracts/identity';
-import { IdentityDb } from '@suite/db/identity';
-import { CallerIdentity, enqueueEvent, InjectDb, notFound, OutboxRelay, unauthorized } from '@suite/platform';
+import { IdentityDb, Prisma } from '@suite/db/identity';
+import { CallerIdentity, enqueueEvent, InjectDb, notFound, UnitOfWork, unauthorized } from '@suite/platform';
 import { AccessResolver } from '../auth/access-resolver';
 import { TokenIssuer } from '../auth/token-issuer';
 import { SecurityLog } from '../audit/security-log';
@@ -31,7 +31,7 @@ export class SessionService {
     private readonly tokens: TokenIssuer,
     private readonly access: AccessResolver,
     private readonly securityLog: SecurityLog,
-    private readonly outbox: OutboxRelay,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
   ) {}
 
   /**
@@ -81,19 +81,17 @@ export class SessionService {
 
   /** Another user's session is answered exactly like a missing one. */
   async revokeOwn(caller: CallerIdentity, sessionId: string, reason = 'revoked_by_user'): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+    await this.uow.run(async (tx) => {
       const { count } = await tx.session.updateMany({ where: { id: sessionId, userId: caller.userId, status: 'ACTIVE' }, data: { status: 'REVOKED', revokedAt: new Date(), revokedReason: reason } });
       if (count === 0) throw notFound('IDENTITY.SESSION_NOT_FOUND', 'No such session.');
       await enqueueEvent(tx, IdentityEvents.SessionRevoked, { sessionId, userId: caller.userId, reason });
     });
-    this.outbox.kick();
   }
 
   async revoke(sessionId: string, reason: string): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+    await this.uow.run(async (tx) => {
       const session = await tx.session.update({ where: { id: sessionId }, data: { status: 'REVOKED', revokedAt: new Date(), revokedReason: reason } });
       await enqueueEvent(tx, IdentityEvents.SessionRevoked, { sessionId, userId: session.userId, reason });
     });
-    this.outbox.kick();
   }
 }

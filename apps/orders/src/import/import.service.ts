@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogSubjects, ProductsBySkusResponse } from '@suite/contracts/catalog';
 import { OrderView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { AppError, CallerIdentity, InjectDb, isUniqueViolation, NatsClient, notFound, OutboxRelay } from '@suite/platform';
+import { AppError, CallerIdentity, InjectDb, isUniqueViolation, NatsClient, notFound, UnitOfWork } from '@suite/platform';
 import { OrderAccess, requirePermission } from '../orders/order-access';
 import { OrderFactory } from '../orders/order-factory';
 import { OrderChannel } from '../orders/order-types';
@@ -19,7 +19,7 @@ const DETAILS = { items: true, statusHistory: { orderBy: { createdAt: 'asc' } } 
  */
 @Injectable()
 export class ImportService {
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly nats: NatsClient, private readonly factory: OrderFactory, private readonly outbox: OutboxRelay) {}
+  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly nats: NatsClient, private readonly factory: OrderFactory, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
 
   async import(caller: CallerIdentity, storeId: string, payload: Record<string, unknown>): Promise<OrderView> {
     requirePermission(caller, 'orders:create');
@@ -30,7 +30,7 @@ export class ImportService {
     if (existing) return existing;
     const productIds = await this.resolveSkus(caller, storeId, order);
     try {
-      const created = await this.db.$transaction((tx) => this.factory.create(tx, {
+      const created = await this.uow.run((tx) => this.factory.create(tx, {
         storeId, channel: platform as OrderChannel, platformOrderId: order.platformOrderId,
         status: 'CONFIRMED', paymentStatus: 'PAID', currency: order.currency, placedAt: order.placedAt,
         items: order.items.map((i) => ({ productId: productIds.get(i.sku) as string, sku: i.sku, name: i.name, quantity: i.quantity, price: new Prisma.Decimal(i.price) })),
@@ -39,7 +39,6 @@ export class ImportService {
         metadata: { platform, buyer: order.buyer, platformTotal: order.total },
         actorId: caller.userId ?? null, reason: `imported from ${platform} (paid on the marketplace)`,
       }));
-      this.outbox.kick();
       return (await this.find(storeId, created.platformOrderId as string)) as OrderView;
     } catch (error) {
       const raced = isUniqueViolation(error) ? await this.find(storeId, order.platformOrderId) : null;

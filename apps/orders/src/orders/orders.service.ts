@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CatalogSubjects } from '@suite/contracts/catalog';
 import { OrderEvent, OrderFilter, OrdersEvents, OrderView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { CallerIdentity, enqueueEvent, InjectDb, NatsClient, newestFirstAfter, notFound, OutboxRelay, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
+import { CallerIdentity, enqueueEvent, InjectDb, NatsClient, newestFirstAfter, notFound, UnitOfWork, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
 import { OrderAccess, requirePermission } from './order-access';
 import { transition } from './order-status';
 import { toOrderView } from './order-view';
@@ -17,7 +17,7 @@ const orderNotFound = () => notFound('ORDERS.ORDER_NOT_FOUND', 'No such order.',
 export class OrdersService {
   private readonly logger = new Logger('OrdersService');
 
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly nats: NatsClient, private readonly outbox: OutboxRelay) {}
+  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly nats: NatsClient, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
 
   async list(caller: CallerIdentity, query: OrderFilter & PageQuery): Promise<Page<OrderView>> {
     requirePermission(caller, 'orders:read');
@@ -51,12 +51,11 @@ export class OrdersService {
     requirePermission(caller, 'orders:update');
     const order = await this.db.order.findFirst({ where: { AND: [{ id: orderId }, PLACED, await this.access.scope(caller)] } });
     if (!order) throw orderNotFound();
-    await this.db.$transaction(async (tx) => {
+    await this.uow.run(async (tx) => {
       await transition(tx, order, 'CANCELLED', caller.userId ?? null, reason);
       const event: OrderEvent = { orderId, orderCode: order.orderCode, orderNumber: order.orderNumber, status: 'CANCELLED', storeId: order.storeId, userId: order.userId, total: order.total.toFixed(2), currency: order.currency };
       await enqueueEvent(tx, OrdersEvents.OrderCancelled, { ...event, reason });
     });
-    this.outbox.kick();
     if (order.stockReserved) await this.releaseStock(caller, orderId);
     return this.get(caller, orderId);
   }

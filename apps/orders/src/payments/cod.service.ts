@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CodConfirmationView, OrderEvent, OrdersEvents } from '@suite/contracts/orders';
-import { OrdersDb } from '@suite/db/orders';
-import { CallerIdentity, conflict, enqueueEvent, InjectDb, notFound, OutboxRelay } from '@suite/platform';
+import { OrdersDb, Prisma } from '@suite/db/orders';
+import { CallerIdentity, conflict, enqueueEvent, InjectDb, notFound, UnitOfWork } from '@suite/platform';
 import { OrderAccess, requirePermission } from '../orders/order-access';
 import { transition } from '../orders/order-status';
 import { assertLedgerBalanced } from './ledger';
@@ -13,7 +13,7 @@ import { assertLedgerBalanced } from './ledger';
  */
 @Injectable()
 export class CodService {
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly outbox: OutboxRelay) {}
+  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
 
   async confirmCollected(caller: CallerIdentity, orderId: string): Promise<CodConfirmationView> {
     requirePermission(caller, 'payments:create');
@@ -21,7 +21,7 @@ export class CodService {
     if (!order) throw notFound('ORDERS.ORDER_NOT_FOUND', 'No such order.', { errors: [{ field: 'id', messages: ['order not found'] }] });
     if (order.paymentMethod !== 'COD') throw conflict('ORDERS.NOT_CASH_ON_DELIVERY', 'The order is not paid cash on delivery.', { paymentMethod: order.paymentMethod });
     if (order.status === 'CANCELLED' || order.status === 'REFUNDED') throw conflict('ORDERS.ORDER_NOT_PAYABLE', `An order in ${order.status} cannot be paid.`, { status: order.status });
-    const payment = await this.db.$transaction(async (tx) => {
+    const payment = await this.uow.run(async (tx) => {
       // conditional on PENDING: of two confirmations one wins, the other is 409
       const marked = await tx.order.updateMany({ where: { id: orderId, paymentStatus: 'PENDING' }, data: { paymentStatus: 'PAID' } });
       if (marked.count === 0) throw conflict('ORDERS.ALREADY_PAID', 'The order is already paid.', { orderId });
@@ -35,7 +35,6 @@ export class CodService {
       await enqueueEvent(tx, OrdersEvents.OrderPaid, { ...event, paymentId: created.id, amount: order.total.toFixed(2) });
       return created;
     });
-    this.outbox.kick();
     return { paymentId: payment.id, amount: payment.amount.toFixed(2), paymentStatus: 'PAID' };
   }
 }

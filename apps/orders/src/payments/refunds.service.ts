@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrderEvent, OrdersEvents, RefundDto, RefundView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { CallerIdentity, conflict, enqueueEvent, InjectDb, notFound, OutboxRelay } from '@suite/platform';
+import { CallerIdentity, conflict, enqueueEvent, InjectDb, notFound, UnitOfWork } from '@suite/platform';
 import { OrderAccess, requirePermission } from '../orders/order-access';
 import { OrderStatus } from '../orders/order-types';
 import { PaymongoProvider } from './paymongo.provider';
@@ -18,14 +18,14 @@ const REFUNDABLE_STATUSES: OrderStatus[] = ['CONFIRMED', 'PROCESSING', 'SHIPPED'
  */
 @Injectable()
 export class RefundsService {
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly paymongo: PaymongoProvider, private readonly outbox: OutboxRelay) {}
+  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly paymongo: PaymongoProvider, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
 
   async refund(caller: CallerIdentity, orderId: string, body: RefundDto): Promise<RefundView> {
     requirePermission(caller, 'payments:create');
     const order = await this.db.order.findFirst({ where: { AND: [{ id: orderId }, await this.access.scope(caller)] } });
     if (!order) throw notFound('ORDERS.ORDER_NOT_FOUND', 'No such order.', { errors: [{ field: 'id', messages: ['order not found'] }] });
     const requested = new Prisma.Decimal(body.amount);
-    const view = await this.db.$transaction(async (tx) => {
+    const view = await this.uow.run(async (tx) => {
       const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM payments WHERE order_id = ${orderId}::uuid AND status IN ('PAID', 'PARTIALLY_REFUNDED') ORDER BY processed_at DESC LIMIT 1 FOR UPDATE`;
       if (!locked) throw conflict('ORDERS.NOTHING_TO_REFUND', 'The order has no paid payment to refund.', { orderId });
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: locked.id } });
@@ -49,7 +49,6 @@ export class RefundsService {
       await enqueueEvent(tx, OrdersEvents.OrderRefunded, { ...event, paymentId: payment.id, amount: requested.toFixed(2), refundedAmount: plan.refundedAmount.toFixed(2), paymentStatus: plan.status });
       return { paymentId: payment.id, providerRefundId, amount: requested.toFixed(2), refundedAmount: plan.refundedAmount.toFixed(2), paymentStatus: plan.status };
     }, { timeout: 20000 });
-    this.outbox.kick();
     return view;
   }
 }
