@@ -88,6 +88,39 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
     expect((await json(huge)).code).toBe('PLATFORM.PAYLOAD_TOO_LARGE');
   });
 
+  it('answers the framework errors as problem+json too: 414 over-long path parameter, 400 bad URL encoding, 415 text body', async () => {
+    const long = await fetch(`${base}/api/v1/products/${'a'.repeat(500)}`);
+    expect(long.status).toBe(414);
+    expect(long.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await json(long)).toMatchObject({ status: 414, code: 'PLATFORM.URI_TOO_LONG', title: 'URI Too Long' });
+    const badUrl = await fetch(`${base}/api/v1/products/%E0%A4%A`);
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const text = await fetch(`${base}/api/v1/analytics/events`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'eventType=a.b' });
+    expect(text.status).toBe(415);
+    expect(await json(text)).toMatchObject({ status: 415, code: 'PLATFORM.UNSUPPORTED_MEDIA_TYPE' });
+  });
+
+  it('refuses text PostgreSQL cannot store (NUL, a lone surrogate) with 400 naming the field, and stores nothing', async () => {
+    const before = (await db.query('SELECT count(*)::int AS n FROM analytics_event')).rows[0].n;
+    const post = (body: string) => fetch(`${base}/api/v1/analytics/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    for (const [body, field] of [
+      ['{"eventType":"a.b","entityId":"x\\u0000y"}', 'entityId'],
+      ['{"eventType":"a.b","metadata":{"note":"\\ud800"}}', 'metadata.note'],
+      ['{"eventType":"a.b","metadata":{"list":["ok","\\udc00x"]}}', 'metadata.list[1]'],
+    ] as const) {
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      const problem = await json(response);
+      expect(problem).toMatchObject({ code: 'PLATFORM.VALIDATION_FAILED' });
+      expect(problem.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    const query = await fetch(`${base}/api/v1/products?search=a%00b`);
+    expect(query.status).toBe(400);
+    expect((await json(query)).errors[0].field).toBe('search');
+    expect((await db.query('SELECT count(*)::int AS n FROM analytics_event')).rows[0].n).toBe(before);
+  });
+
   it('serves OpenAPI built from the DTOs at /docs', async () => {
     expect((await fetch(`${base}/docs`)).status).toBe(200);
     const spec = await getJson(`${base}/docs/json`);

@@ -10,6 +10,8 @@ import { PlatformConfig } from '../config/platform-config';
 import { SERVICE_CATALOG } from '../config/services';
 import { acceptRequestId, httpRequestContext, REQUEST_ID_HEADER } from '../logging/request-id';
 import { httpDuration, httpRequests } from '../metrics/metrics';
+import { httpErrorToPayload } from '../errors/http-error';
+import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem';
 import { ServiceDefinition } from './service-definition';
 
 export interface BootstrapOptions<C extends PlatformConfig> {
@@ -17,9 +19,19 @@ export interface BootstrapOptions<C extends PlatformConfig> {
   configure?: (app: NestFastifyApplication, config: C) => void | Promise<void>;
 }
 
+/** Errors Fastify raises while routing, before any hook or Nest handler (an over-long path parameter, a malformed URL). */
+function frameworkError(error: Error, request: { id: string; url: string }, reply: { code(n: number): unknown; header(k: string, v: string): unknown; send(body: unknown): void }): void {
+  const problem = toProblem(httpErrorToPayload(error), { instance: request.url.split('?')[0].slice(0, 200), requestId: request.id });
+  reply.code(problem.status);
+  reply.header(REQUEST_ID_HEADER, request.id);
+  reply.header('content-type', PROBLEM_CONTENT_TYPE);
+  reply.send(problem);
+}
+
 export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit,
+    frameworkErrors: frameworkError as never,
     // The same id in Fastify, in every log line and in the NATS headers of every call it causes.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const id = acceptRequestId(req.headers[REQUEST_ID_HEADER]);
@@ -27,6 +39,8 @@ export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
       return id;
     },
   });
+  // JSON only: Fastify also parses text/plain by default, which let a text body reach validation instead of a 415.
+  adapter.getInstance().removeContentTypeParser('text/plain');
   // Echoed on every answer, errors included, so a client can quote it when reporting a problem.
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);

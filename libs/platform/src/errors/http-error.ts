@@ -6,7 +6,7 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = { 400: 'invalid', 401: 'unauth
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'PLATFORM.BAD_REQUEST', 401: 'PLATFORM.UNAUTHORIZED', 403: 'PLATFORM.FORBIDDEN', 404: 'PLATFORM.ROUTE_NOT_FOUND',
   405: 'PLATFORM.METHOD_NOT_ALLOWED', 406: 'PLATFORM.NOT_ACCEPTABLE', 409: 'PLATFORM.CONFLICT', 413: 'PLATFORM.PAYLOAD_TOO_LARGE',
-  415: 'PLATFORM.UNSUPPORTED_MEDIA_TYPE', 422: 'PLATFORM.UNPROCESSABLE', 429: 'PLATFORM.TOO_MANY_REQUESTS', 503: 'PLATFORM.SERVICE_UNAVAILABLE',
+  414: 'PLATFORM.URI_TOO_LONG', 415: 'PLATFORM.UNSUPPORTED_MEDIA_TYPE', 422: 'PLATFORM.UNPROCESSABLE', 429: 'PLATFORM.TOO_MANY_REQUESTS', 503: 'PLATFORM.SERVICE_UNAVAILABLE',
 };
 
 function fromStatus(status: number, message: string): ErrorPayload {
@@ -38,6 +38,8 @@ export function httpErrorToPayload(error: unknown): ErrorPayload {
     if (fastify.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fastify.statusCode === 400 && /JSON/i.test(String(fastify.message)))) {
       return { code: 'PLATFORM.MALFORMED_BODY', kind: 'invalid', message: 'The request body is not valid JSON.' };
     }
+    if (fastify.code === 'FST_ERR_MAX_PARAM_LENGTH') return fromStatus(414, 'A path parameter is longer than this API accepts.');
+    if (fastify.code === 'FST_ERR_BAD_URL') return fromStatus(400, 'The URL is not validly percent-encoded.');
     return fromStatus(fastify.statusCode, String(fastify.message ?? 'Bad request'));
   }
   return toErrorPayload(error);
