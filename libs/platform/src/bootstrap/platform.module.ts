@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module, Provider, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, DynamicModule, Global, Module, Provider, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
@@ -10,6 +10,8 @@ import { UnitOfWork } from '../db/unit-of-work';
 import { EventConsumers } from '../events/event-consumers';
 import { PeriodicJobs } from '../jobs/periodic-job';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { AppError } from '../errors/app-error';
+import { findUnstorableText } from '../errors/unstorable-text';
 import { validationFailed } from '../errors/validation';
 import { HEALTH_SERVICE_NAME, HealthProbe } from '../health/health-probe';
 import { HealthController } from '../health/health.controller';
@@ -23,14 +25,25 @@ import { NatsConnectionService } from '../nats/nats-connection';
 import { OUTBOX_OPTIONS, OutboxRelay } from '../outbox/outbox-relay';
 import { PLATFORM_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 
-/** Rejects unknown fields and turns every violation into one `invalid` error naming each field. */
+/**
+ * Rejects unknown fields and turns every violation into one `invalid` error naming each field.
+ * Text PostgreSQL cannot store (NUL, unpaired surrogates) is refused first, in every body, query
+ * and path parameter, whether or not its DTO declares the field.
+ */
+export class SuiteValidationPipe extends ValidationPipe {
+  constructor() {
+    super({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: (errors) => validationFailed(errors) });
+  }
+
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const violations = findUnstorableText(value, metadata.data ?? '');
+    if (violations.length > 0) throw new AppError('invalid', 'PLATFORM.VALIDATION_FAILED', `Invalid input: ${violations.map((v) => v.field).join(', ')}.`, { errors: violations });
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => validationFailed(errors),
-  });
+  return new SuiteValidationPipe();
 }
 
 /**

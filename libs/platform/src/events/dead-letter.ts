@@ -98,17 +98,53 @@ export async function readDeadLetters(nc: NatsConnection, filter: { service?: st
   const info = await jsm.streams.info(DEAD_LETTER_STREAM.name).catch(() => null);
   if (!info || info.state.messages === 0) return 0;
   const subject = filter.service ? deadLetterSubject(filter.service, filter.handler ?? '>') : 'deadletter.>';
-  const consumer = await jetstream(nc).consumers.get(DEAD_LETTER_STREAM.name, { filter_subjects: [subject] });
+  // A string, not an array: several filter subjects need NATS 2.10, Debian 12 ships 2.9.
+  const consumer = await jetstream(nc).consumers.get(DEAD_LETTER_STREAM.name, { filter_subjects: subject });
+  // Counted up front so the last batch ends when it is complete instead of waiting for its expiry.
+  const total = Math.min(max, (await consumer.info(true)).num_pending);
   let seen = 0;
-  while (seen < max) {
-    const batch = await consumer.fetch({ max_messages: Math.min(256, max - seen), expires: 1000 });
-    let got = 0;
-    for await (const message of batch) {
-      got++;
-      seen++;
-      await visit(message);
+  try {
+    while (seen < total) {
+      const batch = await consumer.fetch({ max_messages: Math.min(256, total - seen), expires: 2000 });
+      let got = 0;
+      for await (const message of batch) {
+        got++;
+        seen++;
+        await visit(message);
+      }
+      if (got === 0) break;
     }
-    if (got === 0) break;
+  } finally {
+    // The server would keep the reader for its inactivity threshold (minutes) otherwise.
+    await consumer.delete().catch(() => undefined);
   }
   return seen;
+}
+
+/** Every dead letter (of one service, or one of its handlers) in stream order. */
+export async function listDeadLetters(nc: NatsConnection, filter: { service?: string; handler?: string } = {}): Promise<DeadLetter[]> {
+  const letters: DeadLetter[] = [];
+  await readDeadLetters(nc, filter, async (message) => void letters.push(toDeadLetter(message)));
+  return letters;
+}
+
+export interface ReplayResult {
+  replayed: number;
+  failed: { sequence: number; error: string }[];
+}
+
+/** Asks a running service to replay its dead letters; one replica answers (the queue group). */
+export async function requestReplay(nc: NatsConnection, service: string, handler?: string, timeoutMs = 120000): Promise<ReplayResult> {
+  const reply = await nc.request(deadLetterReplaySubject(service), JSON.stringify(handler ? { handler } : {}), { timeout: timeoutMs });
+  const body = reply.json<ReplayResult | { error: string }>();
+  if ('error' in body) throw new Error(`${service} could not replay: ${body.error}`);
+  return body;
+}
+
+/** One line per dead letter, columns padded, for a terminal. */
+export function formatDeadLetters(letters: DeadLetter[]): string {
+  const header = ['SEQ', 'TIME', 'SERVICE', 'CONSUMER', 'SUBJECT', 'DELIVERIES', 'REASON', 'ERROR'];
+  const rows = letters.map((l) => [String(l.sequence), l.storedAt, l.service, l.consumer, l.subject, String(l.deliveries), l.reason, l.error]);
+  const widths = header.slice(0, -1).map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [header, ...rows].map((r) => r.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]) : cell)).join('  ')).join('\n');
 }

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { nanos } from '@nats-io/nats-core';
-import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, Consumer, DeliverPolicy, JsMsg } from '@nats-io/jetstream';
 import { JetStreamService, StreamSpec } from '../nats/jetstream';
 import { REQUEST_ID_HEADER } from '../logging/request-id';
 import { consumerDeadLettered, consumerDuration, consumerFailed, consumerHandled, consumerRedelivered, registerLagSource } from './consumer-metrics';
-import { DeadLetterReason, publishDeadLetter } from './dead-letter';
+import { DEAD_LETTER_STREAM, DeadLetterReason, publishDeadLetter } from './dead-letter';
 import { EventDefinition, EventMeta } from './event-definition';
 import { decodeEvent, InvalidEventPayload, Outcome } from './event-pipeline';
 
@@ -26,6 +26,9 @@ export interface ConsumerSettings {
 /** Runs the handler (decode, inbox, commit); supplied by EventConsumers. */
 export type Dispatch = (payload: object, meta: EventMeta) => Promise<Outcome>;
 
+/** How long one pull stays open on the server; also how long a draining replica may wait for it. */
+const FETCH_EXPIRES_MS = 2000;
+
 /** Durable names allow no dots, wildcards or spaces. */
 export const durableName = (service: string, handler: string) => `${service}__${handler}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
@@ -39,8 +42,9 @@ export const durableName = (service: string, handler: string) => `${service}__${
 export class EventConsumer {
   readonly durable: string;
   private readonly logger: Logger;
-  private messages?: ConsumerMessages;
+  private looping?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
+  private stopping = false;
   private unregisterLag?: () => void;
 
   constructor(private readonly settings: ConsumerSettings, private readonly jetstream: JetStreamService, private readonly dispatch: Dispatch) {
@@ -56,6 +60,8 @@ export class EventConsumer {
   async ensure(): Promise<void> {
     const { stream, filter, maxDeliver, ackWaitMs, maxAckPending } = this.settings;
     await this.jetstream.ensureStream(stream);
+    // Without it, the first poison message could not be set aside and would block its slot forever.
+    await this.jetstream.ensureStream(DEAD_LETTER_STREAM);
     const jsm = await this.jetstream.manager();
     const config = {
       ack_policy: AckPolicy.Explicit,
@@ -73,20 +79,26 @@ export class EventConsumer {
     try {
       await jsm.consumers.update(stream.name, this.durable, config);
     } catch (error) {
-      // Servers before 2.10 cannot change a filter in place: start the durable again from the
-      // beginning of the stream; the inbox skips what it had already handled.
-      this.logger.warn({ err: error }, 'consumer settings cannot be updated in place; recreating the durable');
+      if (existing.config.filter_subject === filter) throw error;
+      // Servers before 2.10 cannot change a filter in place: recreate the durable where the old one
+      // had acked up to. Not from the start: what it dead-lettered has no inbox row and would run again.
+      this.logger.warn({ err: error }, 'consumer filter cannot be updated in place; recreating the durable');
       await jsm.consumers.delete(stream.name, this.durable);
-      await jsm.consumers.add(stream.name, { ...config, durable_name: this.durable, deliver_policy: DeliverPolicy.All });
+      await jsm.consumers.add(stream.name, {
+        ...config, durable_name: this.durable, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: existing.ack_floor.stream_seq + 1,
+      });
     }
   }
 
   async start(): Promise<void> {
-    await this.ensure();
-    const consumer = await (await this.jetstream.client()).consumers.get(this.stream, this.durable);
-    this.messages = await consumer.consume({ max_messages: Math.max(16, this.settings.concurrency * 4) });
+    const consumer = await this.attach();
     this.unregisterLag = registerLagSource(async () => ({ consumer: this.durable, stream: this.stream, pending: await this.pending() }));
-    void this.loop(this.messages);
+    this.looping = this.loop(consumer);
+  }
+
+  private async attach(): Promise<Consumer> {
+    await this.ensure();
+    return (await this.jetstream.client()).consumers.get(this.stream, this.durable);
   }
 
   /** Messages waiting in the stream for this durable plus those delivered and not yet acked. */
@@ -95,22 +107,47 @@ export class EventConsumer {
     return info.num_pending + info.num_ack_pending;
   }
 
-  /** Stops taking messages and waits for the handlers running now; unstarted buffered messages are redelivered later. */
+  /**
+   * Stops taking messages and waits for the handlers running now to commit and ack. Messages
+   * fetched but not started are handed back; the pull that is still open is left to expire, as
+   * NATS 2.9 would go on delivering into it after an unsubscribe and those would wait for ackWait.
+   */
   async drain(): Promise<void> {
+    this.stopping = true;
     this.unregisterLag?.();
-    await this.messages?.close().catch(() => undefined);
+    await this.looping;
     await Promise.allSettled([...this.inFlight]);
+    // Acks and naks are fire-and-forget publishes: they must leave before the connection closes.
+    await (await this.jetstream.nats()).flush().catch(() => undefined);
   }
 
-  private async loop(messages: ConsumerMessages): Promise<void> {
-    try {
-      for await (const message of messages) {
-        while (this.inFlight.size >= this.settings.concurrency) await Promise.race(this.inFlight);
-        const run = this.handle(message).finally(() => this.inFlight.delete(run));
-        this.inFlight.add(run);
+  /**
+   * Pulls with fetch rather than consume: a fetch ends by itself (full or expired), so a draining
+   * replica knows when nothing more can arrive for it.
+   */
+  private async loop(attached: Consumer): Promise<void> {
+    let consumer = attached;
+    const { concurrency } = this.settings;
+    while (!this.stopping) {
+      try {
+        const batch = await consumer.fetch({ max_messages: concurrency * 2, expires: FETCH_EXPIRES_MS });
+        for await (const message of batch) {
+          while (!this.stopping && this.inFlight.size >= concurrency) await Promise.race(this.inFlight);
+          // Delayed past our open pull, so another replica (or this one after a restart) gets it.
+          if (this.stopping) {
+            message.nak(FETCH_EXPIRES_MS);
+            continue;
+          }
+          const run = this.handle(message).finally(() => this.inFlight.delete(run));
+          this.inFlight.add(run);
+        }
+      } catch (error) {
+        if (this.stopping) return;
+        this.logger.warn({ err: error }, 'pulling events failed; trying again');
+        await new Promise((r) => setTimeout(r, 1000));
+        // A durable deleted on the server (by hand, or with its stream) comes back with our settings.
+        consumer = await this.attach().catch(() => consumer);
       }
-    } catch (error) {
-      this.logger.error({ err: error }, 'consumer stopped');
     }
   }
 
@@ -158,7 +195,9 @@ export class EventConsumer {
         message.nak(this.backoff(meta.deliveryCount));
         return;
       }
-      message.term(reason);
+      // No reason argument: NATS 2.9 ignores a `+TERM <reason>` ack, which would leave the message pending
+      // forever (the reason is in the dead letter's headers).
+      message.term();
       consumerDeadLettered.inc({ consumer: this.durable, reason });
       this.logger.error({ messageId: meta.messageId, subject: meta.subject, deliveries: meta.deliveryCount, reason, error: error.message }, 'event moved to the dead-letter stream');
       return;

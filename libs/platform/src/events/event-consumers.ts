@@ -7,7 +7,7 @@ import { DATABASE_SERVICES, isServiceName } from '../config/services';
 import { PlatformConfig } from '../config/platform-config';
 import { UnitOfWork } from '../db/unit-of-work';
 import { eventStreamFor, JetStreamService, StreamSpec } from '../nats/jetstream';
-import { DEAD_LETTER_STREAM, DeadLetterHeaders, deadLetterReplaySubject, readDeadLetters } from './dead-letter';
+import { DEAD_LETTER_STREAM, DeadLetterHeaders, deadLetterReplaySubject, readDeadLetters, ReplayResult } from './dead-letter';
 import { EventDefinition, EventMeta } from './event-definition';
 import { EventConsumer } from './event-consumer';
 import { decodeEvent, EventHandlerFn, runHandler } from './event-pipeline';
@@ -33,11 +33,7 @@ interface Registered {
   consumer: EventConsumer;
   event: EventDefinition<object>;
   handler: EventHandlerFn;
-}
-
-export interface ReplayResult {
-  replayed: number;
-  failed: { sequence: number; error: string }[];
+  ackWaitMs: number;
 }
 
 /**
@@ -109,7 +105,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         consumer: target.consumer.durable,
       };
       try {
-        await this.dispatch(target.handler)(await decodeEvent(target.event, message.data), meta);
+        await this.dispatch(target.handler, target.ackWaitMs)(await decodeEvent(target.event, message.data), meta);
         await jsm.streams.deleteMessage(DEAD_LETTER_STREAM.name, message.seq);
         result.replayed++;
       } catch (error) {
@@ -119,26 +115,28 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     return result;
   }
 
-  private dispatch(handler: EventHandlerFn) {
-    return (payload: object, meta: EventMeta) => runHandler({ uow: this.uow, commandBus: this.commandBus, timeoutMs: this.config.EVENT_ACK_WAIT_MS }, handler, payload, meta);
+  /** The transaction may last as long as the server waits for the ack, no longer: past it, another replica has the message. */
+  private dispatch(handler: EventHandlerFn, timeoutMs = this.config.EVENT_ACK_WAIT_MS) {
+    return (payload: object, meta: EventMeta) => runHandler({ uow: this.uow, commandBus: this.commandBus, timeoutMs }, handler, payload, meta);
   }
 
   private register(instance: object, method: string, { event, options }: EventHandlerMetadata): void {
     const handlerName = options.name ?? `${kebab(instance.constructor.name)}-${kebab(method)}`;
     const handler: EventHandlerFn = (payload, meta) => (instance as Record<string, EventHandlerFn>)[method](payload, meta);
     const backoffMs = options.backoffMs ?? this.config.EVENT_RETRY_BACKOFF_MS.split(',').map(Number);
+    const ackWaitMs = options.ackWaitMs ?? this.config.EVENT_ACK_WAIT_MS;
     for (const { stream, filter } of streamsFor(event.subject)) {
       const consumer = new EventConsumer(
         {
           service: this.definition.name, handler: handlerName, event, stream, filter,
           maxDeliver: options.maxDeliver ?? this.config.EVENT_MAX_DELIVER,
-          backoffMs, ackWaitMs: options.ackWaitMs ?? this.config.EVENT_ACK_WAIT_MS,
+          backoffMs, ackWaitMs,
           maxAckPending: options.maxAckPending ?? 1000, concurrency: options.concurrency ?? 8,
         },
         this.jetstream,
-        this.dispatch(handler),
+        this.dispatch(handler, ackWaitMs),
       );
-      this.registered.push({ consumer, event, handler });
+      this.registered.push({ consumer, event, handler, ackWaitMs });
     }
   }
 }

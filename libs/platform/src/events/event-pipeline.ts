@@ -30,6 +30,15 @@ export async function decodeEvent(event: EventDefinition<object>, data: Uint8Arr
   return instance;
 }
 
+/**
+ * The commands a handler returned: class instances, alone or in an array. Plain data (the row a
+ * handler's own write returned) is not a command; a class without a command handler fails loudly.
+ */
+export function commandsIn(result: unknown): ICommand[] {
+  const items = Array.isArray(result) ? result : [result];
+  return items.filter((item): item is ICommand => typeof item === 'object' && item !== null && ![Object.prototype, null].includes(Object.getPrototypeOf(item)) && !(item instanceof Date));
+}
+
 const INBOX_INSERT = 'INSERT INTO processed_event (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING';
 
 /**
@@ -41,7 +50,7 @@ const INBOX_INSERT = 'INSERT INTO processed_event (consumer, message_id) VALUES 
 export async function runHandler(deps: { uow?: UnitOfWork; commandBus: CommandBus; timeoutMs: number }, handler: EventHandlerFn, payload: object, meta: EventMeta): Promise<Outcome> {
   const invoke = async () => {
     const result = await handler(payload, meta);
-    for (const command of Array.isArray(result) ? result : result ? [result] : []) await deps.commandBus.execute(command as ICommand);
+    for (const command of commandsIn(result)) await deps.commandBus.execute(command);
   };
   if (!deps.uow) {
     await invoke();

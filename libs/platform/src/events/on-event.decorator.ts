@@ -30,8 +30,10 @@ export const ON_EVENT_METADATA = 'suite:on-event';
  * backoff and end in the dead-letter stream.
  *
  * The method receives `(payload, meta)` and either does its work through the UnitOfWork (which
- * joins the consumer's transaction) or returns a command (or several) that the platform executes
- * on the CommandBus inside that transaction.
+ * joins the consumer's transaction) or returns a command (or an array of them) that the platform
+ * executes on the CommandBus inside that transaction. Plain data it returns is not a command.
+ * A handler is retried: it must not call out of the process with effects a rollback cannot undo
+ * (enqueue an event instead).
  *
  *   @OnEvent(OrderCancelled)
  *   onCancelled(event: OrderEventPayload) { return new ReleaseStockCommand(event.orderId); }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DB, PrismaLike } from '../db/prisma.module';
 
 export interface PeriodicJobSpec {
@@ -28,7 +28,7 @@ interface Scheduled {
  * on shutdown. Jobs are scheduled from a provider's onApplicationBootstrap.
  */
 @Injectable()
-export class PeriodicJobs implements OnApplicationShutdown {
+export class PeriodicJobs implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('PeriodicJobs');
   private readonly jobs: Scheduled[] = [];
   private stopped = false;
@@ -47,6 +47,11 @@ export class PeriodicJobs implements OnApplicationShutdown {
     if (!job) throw new Error(`no periodic job ${name}`);
     this.tick(job);
     return job.pass ?? Promise.resolve();
+  }
+
+  /** Nest calls this first: a running pass may still need the NATS connection, which drains on shutdown. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.onApplicationShutdown();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -32,6 +32,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('OutboxRelay');
   private running = false;
   private wake?: () => void;
+  /** Set by kick(): a commit made while a pass runs is not seen by it, and must not wait for the idle delay. */
+  private kicked = false;
   private loop?: Promise<void>;
 
   constructor(
@@ -53,6 +55,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Publish now rather than at the next poll (call after committing a transaction that enqueued events). */
   kick(): void {
+    this.kicked = true;
     this.wake?.();
   }
 
@@ -92,6 +95,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let lastPrune = 0;
     while (this.running) {
       let published = 0;
+      this.kicked = false;
       try {
         if (!streamReady) {
           await this.jetstream.ensureStream(eventStreamFor(this.options.service));
@@ -104,8 +108,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
       } catch (error) {
         this.logger.warn({ err: error }, 'outbox relay pass failed; retrying');
+        this.kicked = false; // a failing pass waits the idle delay however many commits kick it
       }
-      if (published < (this.options.batchSize ?? 100)) await this.sleep(this.options.idleDelayMs ?? 250);
+      if (published < (this.options.batchSize ?? 100) && !this.kicked) await this.sleep(this.options.idleDelayMs ?? 250);
     }
   }
 
