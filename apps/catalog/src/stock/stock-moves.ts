@@ -56,3 +56,16 @@ export async function returnStock(tx: Prisma.TransactionClient, line: StockLine)
 export async function returnAll(tx: Prisma.TransactionClient, rows: StockLine[]): Promise<void> {
   for (const line of normaliseLines(rows)) await returnStock(tx, line);
 }
+
+/**
+ * Claims the order's RESERVED and CONFIRMED (cancelled after confirmation) rows as RELEASED and
+ * returns their units; EXPIRED rows gave theirs back already. Returns how many rows it released.
+ */
+export async function releaseOrderRows(tx: Prisma.TransactionClient, orderId: string): Promise<number> {
+  const claimed = await tx.$queryRaw<StockLine[]>`
+    UPDATE stock_reservations SET status = 'RELEASED', updated_at = now()
+    WHERE order_id = ${orderId}::uuid AND status IN ('RESERVED', 'CONFIRMED')
+    RETURNING product_id::text AS "productId", variant_id::text AS "variantId", quantity`;
+  await returnAll(tx, claimed);
+  return claimed.length;
+}

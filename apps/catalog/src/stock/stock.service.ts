@@ -3,7 +3,7 @@ import { CatalogEvents, ReserveStockRequest, StockLowEvent, StockReservationView
 import { CatalogDb, Prisma } from '@suite/db/catalog';
 import { conflict, enqueueEvent, InjectDb, notFound, OutboxRelay } from '@suite/platform';
 import { CatalogConfig } from '../config';
-import { normaliseLines, returnAll, StockLine, takeStock } from './stock-moves';
+import { normaliseLines, releaseOrderRows, returnAll, StockLine, takeStock } from './stock-moves';
 
 interface ReservationRow extends StockLine {
   id: string;
@@ -73,11 +73,7 @@ export class StockService {
   /** Returns the units of RESERVED and CONFIRMED (cancelled order) rows; releasing twice returns nothing more. */
   async release(orderId: string): Promise<StockReservationView> {
     return this.db.$transaction(async (tx) => {
-      const claimed = await tx.$queryRaw<{ productId: string; variantId: string | null; quantity: number }[]>`
-        UPDATE stock_reservations SET status = 'RELEASED', updated_at = now()
-        WHERE order_id = ${orderId}::uuid AND status IN ('RESERVED', 'CONFIRMED')
-        RETURNING product_id::text AS "productId", variant_id::text AS "variantId", quantity`;
-      await returnAll(tx, claimed);
+      await releaseOrderRows(tx, orderId);
       const rows = await this.rowsOf(tx, orderId);
       if (rows.length === 0) throw orderNotFound(orderId);
       return toView(orderId, rows);

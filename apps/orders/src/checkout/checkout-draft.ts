@@ -32,6 +32,11 @@ export async function lockCartForCheckout(tx: Tx, userId: string, cartId: string
   if (!cart) throw cartNotFound();
   if (cart.status !== 'ACTIVE') throw conflict('ORDERS.CART_NOT_ACTIVE', `The cart is ${cart.status}; open a new one.`, { status: cart.status });
   if (cart.items.length === 0) throw invalid('ORDERS.CART_EMPTY', 'The cart has no items.', { errors: [{ field: 'cartId', messages: ['the cart is empty'] }] });
+  const unavailable = cart.items.filter((i) => !i.isAvailable);
+  if (unavailable.length > 0) {
+    const items = unavailable.map((i) => ({ itemId: i.id, productId: i.productId, notice: i.unavailableReason }));
+    throw conflict('ORDERS.CART_ITEM_UNAVAILABLE', 'Some products in the cart can no longer be ordered; remove them to check out.', { productIds: items.map((i) => i.productId), items });
+  }
   const running = await tx.order.count({ where: { placedAt: null, status: { not: 'CANCELLED' }, metadata: { path: ['cartId'], equals: cartId } } });
   if (running > 0) throw conflict('ORDERS.CHECKOUT_IN_PROGRESS', 'This cart is being checked out already.');
   return cart;

@@ -1,4 +1,4 @@
-import { AppError, NatsClient } from '@suite/platform';
+import { AppError, NatsClient, PeriodicJobs } from '@suite/platform';
 import { OrdersDb } from '@suite/db/orders';
 import { OrdersConfig } from '../config';
 import { CheckoutRecoveryJob, claimInterrupted } from './checkout-recovery.job';
@@ -22,6 +22,7 @@ function fakeDb(pending: string[]) {
 }
 
 const config = Object.assign(new OrdersConfig(), { CHECKOUT_STALE_SECONDS: 2 });
+const recoveryJob = (db: OrdersDb, nats: NatsClient, jobs = new PeriodicJobs()) => new CheckoutRecoveryJob(db, config, nats, new InFlightCheckouts(), jobs);
 
 describe('checkout recovery', () => {
   it('selects only unplaced, not cancelled orders older than the stale age and not running here, one locked row at a time skipping locked ones', () => {
@@ -36,7 +37,7 @@ describe('checkout recovery', () => {
     const { db, calls } = fakeDb(['o1', 'o2']);
     const released: string[] = [];
     const nats = { request: jest.fn(async (_s: string, p: { orderId: string }) => released.push(p.orderId)) } as unknown as NatsClient;
-    expect(await new CheckoutRecoveryJob(db, config, nats, new InFlightCheckouts()).recover()).toBe(2);
+    expect(await recoveryJob(db, nats).recover()).toBe(2);
     expect(released).toEqual(['o1', 'o2']);
     expect(calls).toEqual(['o1 CANCELLED', 'checkout_interrupted', 'o2 CANCELLED', 'checkout_interrupted']);
   });
@@ -44,14 +45,25 @@ describe('checkout recovery', () => {
   it('cancels an order whose reserve never reached catalog (nothing to release)', async () => {
     const { db, calls } = fakeDb(['o1']);
     const nats = { request: jest.fn(async () => { throw new AppError('not_found', 'CATALOG.RESERVATION_NOT_FOUND', 'none'); }) } as unknown as NatsClient;
-    expect(await new CheckoutRecoveryJob(db, config, nats, new InFlightCheckouts()).recover()).toBe(1);
+    expect(await recoveryJob(db, nats).recover()).toBe(1);
     expect(calls).toEqual(['o1 CANCELLED', 'checkout_interrupted']);
   });
 
   it('leaves the order for the next pass when catalog cannot release it', async () => {
     const { db, calls } = fakeDb(['o1']);
     const nats = { request: jest.fn(async () => { throw new AppError('unavailable', 'PLATFORM.SERVICE_UNAVAILABLE', 'down'); }) } as unknown as NatsClient;
-    await expect(new CheckoutRecoveryJob(db, config, nats, new InFlightCheckouts()).recover()).rejects.toMatchObject({ code: 'PLATFORM.SERVICE_UNAVAILABLE' });
+    await expect(recoveryJob(db, nats).recover()).rejects.toMatchObject({ code: 'PLATFORM.SERVICE_UNAVAILABLE' });
     expect(calls).toEqual([]);
+  });
+
+  it('runs a pass at start-up and schedules the next ones every CHECKOUT_RECOVERY_INTERVAL_SECONDS', async () => {
+    const { db, calls } = fakeDb(['o1']);
+    const nats = { request: jest.fn(async () => ({})) } as unknown as NatsClient;
+    const jobs = new PeriodicJobs();
+    const schedule = jest.spyOn(jobs, 'schedule');
+    recoveryJob(db, nats, jobs).onApplicationBootstrap();
+    await jobs.onApplicationShutdown();
+    expect(schedule).toHaveBeenCalledWith(expect.objectContaining({ name: CheckoutRecoveryJob.JOB, intervalMs: config.CHECKOUT_RECOVERY_INTERVAL_SECONDS * 1000 }));
+    expect(calls).toEqual(['o1 CANCELLED', 'checkout_interrupted']);
   });
 });

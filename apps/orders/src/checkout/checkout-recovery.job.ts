@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { InjectDb, NatsClient } from '@suite/platform';
+import { InjectDb, NatsClient, PeriodicJobs } from '@suite/platform';
 import { OrdersConfig } from '../config';
 import { transition } from '../orders/order-status';
 import { InFlightCheckouts } from './in-flight';
@@ -23,24 +23,21 @@ export const claimInterrupted = (staleSeconds: number, live: string[]) => Prisma
  * never places it meanwhile. Its Idempotency-Key is dropped so the client's retry checks out anew.
  */
 @Injectable()
-export class CheckoutRecoveryJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('CheckoutRecoveryJob');
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<void>;
+export class CheckoutRecoveryJob implements OnApplicationBootstrap {
+  static readonly JOB = 'checkout-recovery';
 
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly config: OrdersConfig, private readonly nats: NatsClient, private readonly live: InFlightCheckouts) {}
+  constructor(
+    @InjectDb() private readonly db: OrdersDb,
+    private readonly config: OrdersConfig,
+    private readonly nats: NatsClient,
+    private readonly live: InFlightCheckouts,
+    private readonly jobs: PeriodicJobs,
+  ) {}
 
   onApplicationBootstrap(): void {
-    const tick = () => {
-      this.pass ??= this.runOnce().finally(() => (this.pass = undefined));
-    };
-    tick();
-    this.timer = setInterval(tick, this.config.CHECKOUT_RECOVERY_INTERVAL_SECONDS * 1000);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.pass;
+    this.jobs.schedule({ name: CheckoutRecoveryJob.JOB, intervalMs: this.config.CHECKOUT_RECOVERY_INTERVAL_SECONDS * 1000, run: () => this.recover() });
+    // Orders a killed process left behind hold stock now: waiting one interval would keep it from buyers longer.
+    void this.jobs.runNow(CheckoutRecoveryJob.JOB);
   }
 
   /** One pass; returns how many orders were recovered. */
@@ -64,14 +61,5 @@ export class CheckoutRecoveryJob implements OnApplicationBootstrap, OnApplicatio
       await tx.idempotencyKey.deleteMany({ where: { orderId: row.id, response: { equals: Prisma.DbNull } } });
       return true;
     }, { timeout: 30000 });
-  }
-
-  private async runOnce(): Promise<void> {
-    try {
-      const recovered = await this.recover();
-      if (recovered > 0) this.logger.log({ recovered }, 'interrupted checkouts released and cancelled');
-    } catch (error) {
-      this.logger.warn({ err: error }, 'checkout recovery pass failed; retrying next interval');
-    }
   }
 }

@@ -3,8 +3,7 @@ import { CatalogSubjects, StockReservationView } from '@suite/contracts/catalog'
 import { CheckoutDto, OrderView } from '@suite/contracts/orders';
 import { OrdersDb } from '@suite/db/orders';
 import { AppError, CallerIdentity, conflict, InjectDb, NatsClient, OutboxRelay } from '@suite/platform';
-import { signedInUser } from '../carts/cart-owner';
-import { requirePermission } from '../orders/order-access';
+import { requirePermission, requireSignedIn } from '../access';
 import { enqueuePlaced, OrderFactory } from '../orders/order-factory';
 import { transition } from '../orders/order-status';
 import { toOrderView } from '../orders/order-view';
@@ -32,7 +31,7 @@ export class CheckoutService {
 
   async checkout(caller: CallerIdentity, idempotencyKey: string | undefined, dto: CheckoutDto): Promise<OrderView> {
     requirePermission(caller, 'orders:create');
-    const userId = signedInUser(caller);
+    const userId = requireSignedIn(caller);
     const claim = await this.keys.claim(userId, idempotencyKey, dto);
     if ('replay' in claim) return replay(claim.replay);
     let orderId: string | undefined;
@@ -93,7 +92,10 @@ export class CheckoutService {
     }
   }
 
-  /** Step 4: placed, cart completed, event and the stored answer commit together. COD is confirmed at once. */
+  /**
+   * Step 4: placed, cart completed, event and the stored answer commit together. COD is confirmed at
+   * once; catalog confirms its stock from the placed event (a paid order's from the paid event).
+   */
   private async place(caller: CallerIdentity, key: ClaimedKey, orderId: string, dto: CheckoutDto): Promise<OrderView> {
     const cod = dto.paymentMethod === 'COD';
     let view: OrderView;
@@ -116,16 +118,6 @@ export class CheckoutService {
       throw error;
     }
     this.outbox.kick();
-    if (cod) await this.confirmStock(caller, orderId);
     return view;
-  }
-
-  /** COD needs no payment: the reservation is confirmed now. A failure is logged; the order is placed either way. */
-  private async confirmStock(caller: CallerIdentity, orderId: string): Promise<void> {
-    try {
-      await this.nats.request(CatalogSubjects.StockConfirm, { orderId }, { caller });
-    } catch (error) {
-      this.logger.warn(`stock of COD order ${orderId} not confirmed: ${(error as Error).message}`);
-    }
   }
 }

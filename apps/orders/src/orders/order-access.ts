@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogSubjects, StoreIdsForTeamsResponse } from '@suite/contracts/catalog';
 import { Prisma } from '@suite/db/orders';
-import { CallerIdentity, forbidden, hasPermission, NatsClient } from '@suite/platform';
+import { CallerIdentity, hasAnyRole, NatsClient } from '@suite/platform';
+import { isStaff } from '../access';
 
-/** Staff who work on every order. */
-const ALL_ORDERS_ROLES = ['SUPER_ADMIN', 'ADMIN', 'FINANCE', 'SUPPORT'];
 /** Sellers see their teams' stores' orders (the stores are catalog's, asked over NATS). */
 const TEAM_ROLES = ['SELLER', 'LEADER'];
-
-/** The gateway checks permissions too; checked again here because any service on the bus could send the request. */
-export function requirePermission(caller: CallerIdentity, permission: string): void {
-  if (!hasPermission(caller, permission)) throw forbidden('AUTH.PERMISSION_DENIED', `Missing permission: ${permission}.`, { missing: [permission] });
-}
 
 /** Who sees which orders. Orders outside a caller's scope are answered 404, never 403. */
 @Injectable()
@@ -25,9 +19,9 @@ export class OrderAccess {
 
   /** A `where` fragment: everything for staff; own orders plus, for sellers, their teams' stores' orders. */
   async scope(caller: CallerIdentity): Promise<Prisma.OrderWhereInput> {
-    if (caller.roles.some((r) => ALL_ORDERS_ROLES.includes(r))) return {};
+    if (isStaff(caller)) return {};
     const visible: Prisma.OrderWhereInput[] = caller.userId ? [{ userId: caller.userId }] : [];
-    if (caller.roles.some((r) => TEAM_ROLES.includes(r))) {
+    if (hasAnyRole(caller, TEAM_ROLES)) {
       const { storeIds } = await this.teamStores(caller);
       if (storeIds.length > 0) visible.push({ storeId: { in: storeIds } });
     }

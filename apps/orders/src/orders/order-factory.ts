@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { OrderEvent, OrdersEvents } from '@suite/contracts/orders';
+import { OrderPlaced } from '@suite/contracts/orders';
 import { Prisma } from '@suite/db/orders';
 import { enqueueEvent, invalid, isUniqueViolationOn } from '@suite/platform';
 import { formatOrderNumber, newOrderCode } from './order-code';
-import { OrderChannel, OrderStatus, PaymentMethod, PaymentStatus } from './order-types';
+import { OrderChannel, OrderRow, OrderStatus, PaymentMethod, PaymentStatus } from './order-types';
 
 export interface NewOrderItem {
   productId: string;
@@ -45,10 +45,15 @@ const CODE_ATTEMPTS = 5;
 
 const isCodeClash = (error: unknown) => isUniqueViolationOn(error, /order_?code/i);
 
-/** The `placed` event of an order, enqueued in the transaction that sets its placedAt. */
-export async function enqueuePlaced(tx: Prisma.TransactionClient, order: { id: string; orderCode: string; orderNumber: string; status: string; storeId: string | null; userId: string | null; total: Prisma.Decimal; currency: string }): Promise<void> {
-  const event: OrderEvent = { orderId: order.id, orderCode: order.orderCode, orderNumber: order.orderNumber, status: order.status as OrderEvent['status'], storeId: order.storeId, userId: order.userId, total: order.total.toFixed(2), currency: order.currency };
-  await enqueueEvent(tx, OrdersEvents.OrderPlaced, event);
+/**
+ * The `placed` event of an order, enqueued in the transaction that sets its placedAt. Catalog reads
+ * paymentMethod and stockReserved to confirm a cash-on-delivery order's reservation from it.
+ */
+export async function enqueuePlaced(tx: Prisma.TransactionClient, order: Pick<OrderRow, 'id' | 'orderCode' | 'orderNumber' | 'status' | 'storeId' | 'userId' | 'total' | 'currency' | 'paymentMethod' | 'stockReserved'>): Promise<void> {
+  await enqueueEvent(tx, OrderPlaced, {
+    orderId: order.id, orderCode: order.orderCode, orderNumber: order.orderNumber, status: order.status, storeId: order.storeId, userId: order.userId,
+    total: order.total.toFixed(2), currency: order.currency, paymentMethod: order.paymentMethod, stockReserved: order.stockReserved,
+  });
 }
 
 /**

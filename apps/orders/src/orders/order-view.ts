@@ -8,6 +8,7 @@ export function toOrderView(o: OrderWithDetails): OrderView {
     status: o.status as OrderStatusName, paymentStatus: o.paymentStatus,
     subtotal: o.subtotal.toFixed(2), tax: o.tax.toFixed(2), shipping: o.shipping.toFixed(2), discount: o.discount.toFixed(2), total: o.total.toFixed(2), currency: o.currency,
     shippingAddress: o.shippingAddress as Record<string, unknown>, billingAddress: o.billingAddress as Record<string, unknown>, stockReserved: o.stockReserved,
+    holdReason: o.holdReason as OrderView['holdReason'],
     placedAt: o.placedAt?.toISOString() ?? null, cancelledAt: o.cancelledAt?.toISOString() ?? null, createdAt: o.createdAt.toISOString(),
     items: o.items.map((i) => ({ id: i.id, productId: i.productId, sku: i.sku, name: i.name, quantity: i.quantity, price: i.price.toFixed(2), total: i.total.toFixed(2) })),
     ...(o.statusHistory

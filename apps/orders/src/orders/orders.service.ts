@@ -3,7 +3,8 @@ import { CatalogSubjects } from '@suite/contracts/catalog';
 import { OrderEvent, OrderFilter, OrdersEvents, OrderView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
 import { CallerIdentity, enqueueEvent, InjectDb, NatsClient, newestFirstAfter, notFound, UnitOfWork, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
-import { OrderAccess, requirePermission } from './order-access';
+import { requirePermission } from '../access';
+import { OrderAccess } from './order-access';
 import { transition } from './order-status';
 import { toOrderView } from './order-view';
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CodConfirmationView, OrderEvent, OrdersEvents } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
 import { CallerIdentity, conflict, enqueueEvent, InjectDb, notFound, UnitOfWork } from '@suite/platform';
-import { OrderAccess, requirePermission } from '../orders/order-access';
+import { requirePermission } from '../access';
+import { OrderAccess } from '../orders/order-access';
 import { transition } from '../orders/order-status';
 import { assertLedgerBalanced } from './ledger';
 

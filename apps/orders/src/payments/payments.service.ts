@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OnlinePaymentMethod, PaymentIntentView } from '@suite/contracts/orders';
 import { OrdersDb } from '@suite/db/orders';
 import { CallerIdentity, conflict, InjectDb, notFound } from '@suite/platform';
-import { requirePermission } from '../orders/order-access';
+import { requirePermission } from '../access';
 import { PaymongoProvider } from './paymongo.provider';
 
 /** Starts an online payment of an order: its buyer asks, the provider makes the intent, a PENDING Payment records it. */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OrderEvent, OrdersEvents, RefundDto, RefundView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
 import { CallerIdentity, conflict, enqueueEvent, InjectDb, notFound, UnitOfWork } from '@suite/platform';
-import { OrderAccess, requirePermission } from '../orders/order-access';
+import { requirePermission } from '../access';
+import { OrderAccess } from '../orders/order-access';
 import { OrderStatus } from '../orders/order-types';
 import { PaymongoProvider } from './paymongo.provider';
 import { assertLedgerBalanced } from './ledger';
@@ -10,6 +11,9 @@ import { planRefund } from './refund-math';
 
 /** Order statuses a full refund ends in REFUNDED from; a cancelled order keeps CANCELLED (its payment status says refunded). */
 const REFUNDABLE_STATUSES: OrderStatus[] = ['CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'COMPLETED'];
+
+/** The goods have left the warehouse (imported orders may arrive in these without a shippedAt). */
+const SHIPPED_STATUSES: OrderStatus[] = ['SHIPPED', 'DELIVERED', 'COMPLETED'];
 
 /**
  * Refunds through the provider. The payment row is locked (FOR UPDATE) for the whole refund, so two
@@ -45,8 +49,10 @@ export class RefundsService {
         await tx.orderStatusHistory.create({ data: { orderId, fromStatus: current.status, toStatus: status, actorId: caller.userId ?? null, reason: `refunded: ${body.reason}` } });
       }
       await assertLedgerBalanced(tx, orderId);
+      // current.status is still the status before the refund: whether the goods had left decides if catalog restocks them
+      const shipped = current.shippedAt !== null || SHIPPED_STATUSES.includes(current.status);
       const event: OrderEvent = { orderId, orderCode: current.orderCode, orderNumber: current.orderNumber, status, storeId: current.storeId, userId: current.userId, total: current.total.toFixed(2), currency: current.currency };
-      await enqueueEvent(tx, OrdersEvents.OrderRefunded, { ...event, paymentId: payment.id, amount: requested.toFixed(2), refundedAmount: plan.refundedAmount.toFixed(2), paymentStatus: plan.status });
+      await enqueueEvent(tx, OrdersEvents.OrderRefunded, { ...event, paymentId: payment.id, amount: requested.toFixed(2), refundedAmount: plan.refundedAmount.toFixed(2), paymentStatus: plan.status, shipped });
       return { paymentId: payment.id, providerRefundId, amount: requested.toFixed(2), refundedAmount: plan.refundedAmount.toFixed(2), paymentStatus: plan.status };
     }, { timeout: 20000 });
     return view;

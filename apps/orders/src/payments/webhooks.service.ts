@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CatalogSubjects } from '@suite/contracts/catalog';
-import { OrderEvent, OrdersEvents } from '@suite/contracts/orders';
+import { OrderPaid } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { enqueueEvent, InjectDb, isUniqueViolation, NatsClient, notFound, OutboxRelay } from '@suite/platform';
+import { enqueueEvent, InjectDb, isUniqueViolation, notFound, OutboxRelay } from '@suite/platform';
 import { transition } from '../orders/order-status';
 import { assertLedgerBalanced } from './ledger';
 import { PaymongoProvider } from './paymongo.provider';
@@ -19,7 +18,7 @@ type Outcome = { received: true; applied: boolean };
 export class WebhooksService {
   private readonly logger = new Logger('WebhooksService');
 
-  constructor(@InjectDb() private readonly db: OrdersDb, paymongo: PaymongoProvider, private readonly nats: NatsClient, private readonly outbox: OutboxRelay) {
+  constructor(@InjectDb() private readonly db: OrdersDb, paymongo: PaymongoProvider, private readonly outbox: OutboxRelay) {
     this.providers = { [paymongo.name]: paymongo };
   }
 
@@ -56,13 +55,15 @@ export class WebhooksService {
       const current = await tx.order.update({ where: { id: orderId }, data: { paymentStatus: 'PAID' } });
       await assertLedgerBalanced(tx, orderId);
       if (current.status === 'PENDING') await transition(tx, current, 'CONFIRMED', null, `payment ${event.transactionId} paid`);
-      const paidEvent: OrderEvent = { orderId, orderCode: current.orderCode, orderNumber: current.orderNumber, status: 'CONFIRMED', storeId: current.storeId, userId: current.userId, total: current.total.toFixed(2), currency: current.currency };
-      await enqueueEvent(tx, OrdersEvents.OrderPaid, { ...paidEvent, paymentId: payment.id, amount: payment.amount.toFixed(2) });
+      // Catalog confirms the order's held stock from this event (taking it again if the reservation expired).
+      await enqueueEvent(tx, OrderPaid, {
+        orderId, orderCode: current.orderCode, orderNumber: current.orderNumber, status: current.status === 'PENDING' ? 'CONFIRMED' : current.status, storeId: current.storeId, userId: current.userId,
+        total: current.total.toFixed(2), currency: current.currency, paymentMethod: current.paymentMethod, stockReserved: current.stockReserved, paymentId: payment.id, amount: payment.amount.toFixed(2),
+      });
       return current;
     });
     if (!order) return false;
     this.outbox.kick();
-    if (order.stockReserved) await this.confirmStock(orderId);
     return true;
   }
 
@@ -70,15 +71,5 @@ export class WebhooksService {
   private async failed(paymentId: string, event: WebhookEvent): Promise<boolean> {
     const marked = await this.db.payment.updateMany({ where: { id: paymentId, status: { in: ['PENDING', 'PROCESSING'] } }, data: { status: 'FAILED', failedAt: new Date(), transactionId: event.transactionId } });
     return marked.count > 0;
-  }
-
-  /** Held stock becomes sold. Idempotent per order on the catalog side; on failure the reservation stays for a retry. */
-  private async confirmStock(orderId: string): Promise<void> {
-    try {
-      // no caller: the provider's webhook is behind this, not a user
-      await this.nats.request(CatalogSubjects.StockConfirm, { orderId });
-    } catch (error) {
-      this.logger.warn(`stock of paid order ${orderId} not confirmed now: ${(error as Error).message}`);
-    }
   }
 }

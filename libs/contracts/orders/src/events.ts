@@ -1,4 +1,4 @@
-import { IsArray, IsIn, IsNumberString, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsNumberString, IsOptional, IsString, IsUUID } from 'class-validator';
 import { ORDER_STATUSES, OrderStatusName } from './orders.dto';
 import { OrdersEvents } from './subjects';
 
@@ -37,6 +37,8 @@ export class OrderRefundedPayload extends OrderEventPayload {
   @IsNumberString() refundedAmount: string;
   /** PARTIALLY_REFUNDED or REFUNDED */
   @IsString() paymentStatus: string;
+  /** Whether the goods had left (SHIPPED or later) when the money went back: catalog returns units to the shelf only if not. */
+  @IsOptional() @IsBoolean() shipped?: boolean;
 }
 
 export const ORDER_HOLD_REASONS = ['STOCK_UNAVAILABLE'] as const;
