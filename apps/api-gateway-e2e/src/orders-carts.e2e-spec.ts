@@ -54,7 +54,7 @@ describe('orders: carts, merge and addresses', () => {
     expect(three.items).toEqual([expect.objectContaining({ productId: mug, variantId: null, quantity: 3, price: '19.99', originalPrice: '19.99', subtotal: '59.97', productSnapshot: { name: 'Oyster mug', sku: `mug-${mug}` } })]);
     expect(await cartRow(cart.id)).toMatchObject({ status: 'ACTIVE', subtotal: '59.97', tax: '7.20', total: '67.17' });
 
-    // The snapshot holds: a later catalog price change does not reprice the line.
+    // The snapshot holds against a price changed behind catalog's back (no event): only catalog's product events reprice lines.
     await catalogDb.query("UPDATE products SET price = 99.00 WHERE id = $1", [mug]);
     const four = await json(await g.add(cart.id, { productId: mug, quantity: 1 }));
     expect([four.items.length, four.items[0].quantity, four.subtotal, four.tax, four.total]).toEqual([1, 4, '79.96', '9.60', '89.56']);

@@ -6,10 +6,14 @@ import { CartsService } from './carts/carts.service';
 import { CartMergeService } from './carts/cart-merge.service';
 import { CatalogQuote } from './carts/catalog-quote';
 import { CartAbandonmentJob } from './carts/cart-abandonment.job';
+import { ProductEventsConsumer } from './carts/product-events.consumer';
+import { SyncCartProductHandler } from './carts/commands/sync-cart-product.command';
 import { CustomersNatsController } from './customers/customers.nats.controller';
 import { AddressesNatsController } from './customers/addresses.nats.controller';
 import { CustomersService } from './customers/customers.service';
 import { AddressesService } from './customers/addresses.service';
+import { RegisteredUserConsumer } from './customers/registered-user.consumer';
+import { FillCustomerEmailHandler } from './customers/commands/fill-customer-email.command';
 import { OrderAccess } from './orders/order-access';
 import { OrderFactory } from './orders/order-factory';
 import { OrdersService } from './orders/orders.service';
@@ -28,10 +32,12 @@ import { WebhooksService } from './payments/webhooks.service';
 import { RefundsService } from './payments/refunds.service';
 import { PaymentsNatsController } from './payments/payments.nats.controller';
 import { CodService } from './payments/cod.service';
+import { StockEventsConsumer } from './orders/stock-events.consumer';
+import { HoldOrderHandler } from './orders/commands/hold-order.command';
 
 @Module({
   imports: [PlatformModule.forService(ORDERS_SERVICE)],
   controllers: [CartsNatsController, CustomersNatsController, AddressesNatsController, OrdersNatsController, PurchaseNatsController, ImportNatsController, CheckoutNatsController, PaymentsNatsController],
-  providers: [CartsService, CartMergeService, CatalogQuote, CartAbandonmentJob, CustomersService, AddressesService, OrderAccess, OrderFactory, OrdersService, ImportService, CheckoutService, IdempotencyKeys, CheckoutRecoveryJob, InFlightCheckouts, PaymongoProvider, PaymentsService, WebhooksService, RefundsService, CodService],
+  providers: [CartsService, CartMergeService, CatalogQuote, CartAbandonmentJob, ProductEventsConsumer, SyncCartProductHandler, CustomersService, AddressesService, RegisteredUserConsumer, FillCustomerEmailHandler, OrderAccess, OrderFactory, OrdersService, ImportService, CheckoutService, IdempotencyKeys, CheckoutRecoveryJob, InFlightCheckouts, PaymongoProvider, PaymentsService, WebhooksService, RefundsService, CodService, StockEventsConsumer, HoldOrderHandler],
 })
 export class AppModule {}

@@ -1,25 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { TrackEventDto, TrackEventResponse } from '@suite/contracts/analytics';
-import { AnalyticsDb, Prisma } from '@suite/db/analytics';
-import { CallerIdentity, InjectDb } from '@suite/platform';
+import { Prisma } from '@suite/db/analytics';
+import { CallerIdentity } from '@suite/platform';
+import { RecordEventCommand } from './commands/record-event.command';
 
 @Injectable()
 export class AnalyticsEventsService {
-  constructor(@InjectDb() private readonly db: AnalyticsDb) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** Stores the event as sent; the caller's user id (when signed in) is taken from the identity, never from the body. */
   async track(event: TrackEventDto, caller: CallerIdentity): Promise<TrackEventResponse> {
-    const row = await this.db.analyticsEvent.create({
-      data: {
-        eventType: event.eventType,
-        entityType: event.entityType ?? null,
-        entityId: event.entityId ?? null,
-        metadata: (event.metadata ?? Prisma.JsonNull) as Prisma.InputJsonValue,
-        userId: caller.userId ?? null,
-        timestamp: event.timestamp ? new Date(event.timestamp) : new Date(),
-      },
-      select: { id: true },
-    });
-    return { id: row.id };
+    const id = await this.commands.execute(new RecordEventCommand({
+      eventType: event.eventType,
+      entityType: event.entityType ?? null,
+      entityId: event.entityId ?? null,
+      metadata: (event.metadata ?? null) as Prisma.InputJsonValue | null,
+      userId: caller.userId ?? null,
+      timestamp: event.timestamp ? new Date(event.timestamp) : new Date(),
+    }));
+    return { id };
   }
 }

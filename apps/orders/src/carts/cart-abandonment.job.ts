@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { OrdersDb } from '@suite/db/orders';
-import { InjectDb } from '@suite/platform';
+import { InjectDb, PeriodicJobs } from '@suite/platform';
 import { OrdersConfig } from '../config';
 
 /** Carts claimed per statement, so one pass never holds many row locks for long. */
@@ -12,22 +12,18 @@ const BATCH = 500;
  * being changed right now) never block or double-process each other.
  */
 @Injectable()
-export class CartAbandonmentJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('CartAbandonmentJob');
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<void>;
-
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly config: OrdersConfig) {}
+export class CartAbandonmentJob implements OnApplicationBootstrap {
+  constructor(@InjectDb() private readonly db: OrdersDb, private readonly config: OrdersConfig, private readonly jobs: PeriodicJobs) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.pass ??= this.runOnce().finally(() => (this.pass = undefined));
-    }, this.config.CART_SWEEP_INTERVAL_SECONDS * 1000);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.pass;
+    this.jobs.schedule({
+      name: 'cart-abandonment',
+      intervalMs: this.config.CART_SWEEP_INTERVAL_SECONDS * 1000,
+      run: async () => {
+        const { abandoned, expired } = await this.sweep();
+        return abandoned + expired;
+      },
+    });
   }
 
   /** One pass; returns how many carts were abandoned and expired. */
@@ -43,14 +39,5 @@ export class CartAbandonmentJob implements OnApplicationBootstrap, OnApplication
       WHERE id IN (SELECT id FROM carts WHERE status = 'ACTIVE' AND last_activity_at < now() - make_interval(hours => ${abandonHours}::int)
                    LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`;
     return { abandoned, expired };
-  }
-
-  private async runOnce(): Promise<void> {
-    try {
-      const counts = await this.sweep();
-      if (counts.abandoned + counts.expired > 0) this.logger.log(counts, 'idle carts abandoned or expired');
-    } catch (error) {
-      this.logger.warn({ err: error }, 'cart abandonment pass failed; retrying next minute');
-    }
   }
 }

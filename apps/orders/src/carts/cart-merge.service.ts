@@ -3,7 +3,8 @@ import { CartView } from '@suite/contracts/orders';
 import { OrdersDb } from '@suite/db/orders';
 import { CallerIdentity, InjectDb } from '@suite/platform';
 import { OrdersConfig } from '../config';
-import { ownerLockKey, ownerWhere, signedInUser } from './cart-owner';
+import { requireSignedIn } from '../access';
+import { ownerLockKey, ownerWhere } from './cart-owner';
 import { lineQuantity, recompute } from './cart-store';
 import { toCartView } from './cart-view';
 import { CatalogQuote, quoteKey } from './catalog-quote';
@@ -15,7 +16,7 @@ export class CartMergeService {
   constructor(@InjectDb() private readonly db: OrdersDb, private readonly config: OrdersConfig, private readonly carts: CartsService, private readonly catalog: CatalogQuote) {}
 
   async merge(caller: CallerIdentity, sessionId: string): Promise<CartView> {
-    const userId = signedInUser(caller);
+    const userId = requireSignedIn(caller);
     const target = await this.carts.open({ userId });
     const guest = { sessionId };
     const guestLines = await this.db.cartItem.findMany({ where: { cart: { ...ownerWhere(guest), status: 'ACTIVE' } }, select: { productId: true, variantId: true } });

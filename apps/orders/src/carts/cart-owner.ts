@@ -1,5 +1,5 @@
 import { Prisma } from '@suite/db/orders';
-import { CallerIdentity, invalid, notFound, unauthorized } from '@suite/platform';
+import { CallerIdentity, invalid, notFound } from '@suite/platform';
 
 /** Who a cart belongs to: the signed-in user, or else the guest's X-Session-Id. */
 export type CartOwner = { userId: string; sessionId?: undefined } | { userId?: undefined; sessionId: string };
@@ -8,11 +8,6 @@ export function cartOwner(caller: CallerIdentity, sessionId: string | undefined)
   if (caller.userId) return { userId: caller.userId };
   if (sessionId) return { sessionId };
   throw invalid('ORDERS.SESSION_REQUIRED', 'Sign in or send an X-Session-Id header.', { errors: [{ field: 'sessionId', messages: ['X-Session-Id is required for guests'] }] });
-}
-
-export function signedInUser(caller: CallerIdentity): string {
-  if (!caller.userId) throw unauthorized('ORDERS.NOT_SIGNED_IN', 'Sign in first.');
-  return caller.userId;
 }
 
 /** The rows a caller may touch: a guest never sees a user's cart, even one made from its session. */

@@ -15,7 +15,7 @@ export function toCartView(cart: CartWithItems): CartView {
     items: cart.items.map((i) => ({
       id: i.id, productId: i.productId, variantId: i.variantId, quantity: i.quantity,
       price: money(i.price), originalPrice: money(i.originalPrice), subtotal: money(i.subtotal), discount: money(i.discount), total: money(i.total),
-      productSnapshot: i.productSnapshot,
+      productSnapshot: i.productSnapshot, isAvailable: i.isAvailable, notice: i.unavailableReason,
     })),
     subtotal: money(cart.subtotal), tax: money(cart.tax), shipping: money(cart.shipping), discount: money(cart.discount), total: money(cart.total),
     mergedIntoId: cart.mergedIntoId,

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CreateCustomerDto, CustomerListQuery, CustomerView, UpdateCustomerDto } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { CallerIdentity, conflict, InjectDb, isUniqueViolation, newestFirstAfter, Page, pageLimit, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, conflict, InjectDb, isUniqueViolation, newestFirstAfter, Page, pageLimit, timeKeyOf, toPage } from '@suite/platform';
+import { requireSignedIn } from '../access';
 import { customerNotFound, customerScope } from './customer-access';
+import { shopEmailTaken } from './customer-email';
 import { toCustomerView } from './customer-view';
 
 const exists = (field: string) => conflict('ORDERS.CUSTOMER_EXISTS', `A customer with this ${field} already exists.`, { errors: [{ field, messages: [`${field} is already a customer's`] }] });
@@ -12,14 +14,8 @@ const duplicate = (error: unknown): never => {
   throw error;
 };
 
-/**
- * The schema's unique (storeId, email) cannot hold for shop customers (storeId NULL: NULLs are
- * distinct), so their email is kept unique here, under a per-email lock against concurrent creates.
- */
 async function assertEmailFree(tx: Prisma.TransactionClient, email: string, exceptId?: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${'customer-email:' + email.toLowerCase()}::text, 0))`;
-  const taken = await tx.customer.findFirst({ where: { storeId: null, email: { equals: email, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  if (taken) throw exists('email');
+  if (await shopEmailTaken(tx, email, exceptId)) throw exists('email');
 }
 
 @Injectable()
@@ -28,11 +24,16 @@ export class CustomersService {
 
   /**
    * The signed-in user's customer row, created on first use. Identity owns the email and is not
-   * asked here, so a row created this way has email '' until staff (or a later feature) sets it.
+   * asked here: a row created this way has email '' until identity's UserRegistered event fills it
+   * (RegisteredUserConsumer), or staff set it.
    */
   async ensureOwn(caller: CallerIdentity): Promise<Prisma.CustomerModel> {
-    if (!caller.userId) throw unauthorized('ORDERS.NOT_SIGNED_IN', 'Sign in first.');
-    return this.db.customer.upsert({ where: { userId: caller.userId }, update: {}, create: { userId: caller.userId, email: '' } });
+    const userId = requireSignedIn(caller);
+    // Prisma's upsert reads then inserts: RegisteredUserConsumer may insert the row in between, and then it is simply there.
+    return this.db.customer.upsert({ where: { userId }, update: {}, create: { userId, email: '' } }).catch(async (error) => {
+      if (!isUniqueViolation(error)) throw error;
+      return this.db.customer.findUniqueOrThrow({ where: { userId } });
+    });
   }
 
   async list(caller: CallerIdentity, query: CustomerListQuery): Promise<Page<CustomerView>> {

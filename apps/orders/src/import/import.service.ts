@@ -3,7 +3,8 @@ import { CatalogSubjects, ProductsBySkusResponse } from '@suite/contracts/catalo
 import { OrderView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
 import { AppError, CallerIdentity, InjectDb, isUniqueViolation, NatsClient, notFound, UnitOfWork } from '@suite/platform';
-import { OrderAccess, requirePermission } from '../orders/order-access';
+import { requirePermission } from '../access';
+import { OrderAccess } from '../orders/order-access';
 import { OrderFactory } from '../orders/order-factory';
 import { OrderChannel } from '../orders/order-types';
 import { toOrderView } from '../orders/order-view';

@@ -5,4 +5,6 @@ export const AnalyticsSubjects = {
   ConfigListPublic: 'analytics.config.list-public',
   /** Records one behavioural event (page view, add to cart, ...) from a frontend or a service. */
   EventTrack: 'analytics.event.track',
+  /** Not published: what analytics subscribes to, every service's events (`evt.<service>.<entity>.<verb>`). */
+  EveryEvent: 'evt.>',
 } as const;

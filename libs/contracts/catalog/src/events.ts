@@ -1,4 +1,4 @@
-import { IsArray, IsIn, IsInt, IsNumberString, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsNumberString, IsOptional, IsString, IsUUID } from 'class-validator';
 import { CatalogEvents } from './subjects';
 
 /** Event payloads of the catalog service (see the note in orders' events.ts on versions). */
@@ -9,6 +9,8 @@ export class ProductEventPayload {
   @IsString() status: string;
   /** Current price, a decimal string (null when the product has none). */
   @IsOptional() @IsNumberString() price: string | null;
+  /** true on the ProductUpdated of a soft delete: the product is gone whatever its status says. */
+  @IsOptional() @IsBoolean() deleted?: boolean;
 }
 
 export class StockLowPayload {

@@ -5,4 +5,5 @@ export * from './account.dto';
 export * from './admin.dto';
 export * from './two-factor-api-keys.dto';
 export * from './system-roles';
+export * from './staff-roles';
 export * from './events';

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { AnyEventBody, EveryEvent } from '@suite/contracts/analytics';
+import { EventMeta, OnEvent } from '@suite/platform';
+import { RecordEventCommand } from './commands/record-event.command';
+import { recordOf } from './event-record';
+
+/**
+ * Every service's events become AnalyticsEvent rows: one durable on each service's stream, and the
+ * inbox (one row per message id) keeps a redelivered or replayed event from being counted twice.
+ */
+@Injectable()
+export class EveryEventConsumer {
+  @OnEvent(EveryEvent, { name: 'record-event' })
+  onEvent(event: AnyEventBody, meta: EventMeta): RecordEventCommand {
+    return new RecordEventCommand(recordOf(meta.subject, { ...event }, meta.publishedAt));
+  }
+}
