@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every benchmark, each reported as a ratio against a raw baseline measured in the
  * same run on the same machine (absolute numbers vary between machines; ratios much less).
- * BENCH_DURATION_MS and BENCH_CONCURRENCY tune the load; BENCH_ONLY=platform,catalog,checkout,telemetry runs only those sections.
+ * BENCH_DURATION_MS and BENCH_CONCURRENCY tune the load; BENCH_ONLY=platform,catalog,checkout,telemetry,events runs only those sections.
  */
 import { platformBench } from './platform.bench';
 import { catalogBench } from './catalog.bench';
 import { checkoutBench } from './checkout.bench';
 import { telemetryBench } from './telemetry.bench';
+import { eventsBench } from './events.bench';
 
 async function main(): Promise<void> {
   const load = { concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32), durationMs: Number(process.env.BENCH_DURATION_MS ?? 5000), warmupMs: 1000 };
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
   if (runs('telemetry')) {
     console.log('\niot telemetry');
     for (const row of await telemetryBench(load)) console.log('  ' + row);
+  }
+  if (runs('events')) {
+    console.log('\nevent consumers (@OnEvent) and outbox -> handler latency');
+    for (const row of await eventsBench(load)) console.log('  ' + row);
   }
 }
 

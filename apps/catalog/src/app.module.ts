@@ -14,6 +14,9 @@ import { VariantsService } from './variants/variants.service';
 import { StockNatsController } from './stock/stock.nats.controller';
 import { StockService } from './stock/stock.service';
 import { ReservationExpiryJob } from './stock/reservation-expiry.job';
+import { OrderEventsConsumer } from './stock/order-events.consumer';
+import { ConfirmOrderStockHandler } from './stock/commands/confirm-order-stock.command';
+import { ReleaseOrderStockHandler } from './stock/commands/release-order-stock.command';
 import { DesignsNatsController } from './designs/designs.nats.controller';
 import { DesignsService } from './designs/designs.service';
 import { ProductDesignsService } from './designs/product-designs.service';
@@ -27,6 +30,6 @@ import { ProductSkusNatsController } from './products/product-skus.nats.controll
 @Module({
   imports: [PlatformModule.forService(CATALOG_SERVICE)],
   controllers: [StoresNatsController, CategoriesNatsController, ProductsNatsController, VariantsNatsController, StockNatsController, DesignsNatsController, ReviewsNatsController, StoreIdsNatsController, ProductSkusNatsController, QuoteNatsController],
-  providers: [TeamAccess, StoresService, CategoriesService, ProductsService, ProductReadsService, VariantsService, StockService, ReservationExpiryJob, DesignsService, ProductDesignsService, ReviewsService, QuoteService],
+  providers: [TeamAccess, StoresService, CategoriesService, ProductsService, ProductReadsService, VariantsService, StockService, ReservationExpiryJob, OrderEventsConsumer, ConfirmOrderStockHandler, ReleaseOrderStockHandler, DesignsService, ProductDesignsService, ReviewsService, QuoteService],
 })
 export class AppModule {}

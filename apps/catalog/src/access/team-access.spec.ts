@@ -1,4 +1,5 @@
-import { canUseTeam, isOperator, teamScope } from './team-access';
+import { isStaff } from './access';
+import { canUseTeam, teamScope } from './team-access';
 
 const seller = { userId: 'u1', roles: ['SELLER'], permissions: [], teamIds: ['t1', 't2'] };
 const admin = { userId: 'a1', roles: ['ADMIN'], permissions: [], teamIds: [] };
@@ -11,7 +12,7 @@ describe('team access', () => {
   });
 
   it('lets platform operators see every team', () => {
-    expect(isOperator(admin)).toBe(true);
+    expect(isStaff(admin)).toBe(true);
     expect(teamScope(admin)).toEqual({});
     expect(canUseTeam(admin, 't3')).toBe(true);
   });

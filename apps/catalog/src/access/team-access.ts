@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogDb } from '@suite/db/catalog';
 import { CallerIdentity, InjectDb, notFound } from '@suite/platform';
-
-/** Platform operators see every team's catalog; everyone else only their own teams'. */
-export function isOperator(caller: CallerIdentity): boolean {
-  return caller.roles.includes('ADMIN') || caller.roles.includes('SUPER_ADMIN');
-}
+import { isStaff } from './access';
 
 /** A Prisma `where` fragment limiting rows with a teamId column to the caller's teams. */
 export function teamScope(caller: CallerIdentity): { teamId?: { in: string[] } } {
-  return isOperator(caller) ? {} : { teamId: { in: caller.teamIds } };
+  return isStaff(caller) ? {} : { teamId: { in: caller.teamIds } };
 }
 
 export function canUseTeam(caller: CallerIdentity, teamId: string): boolean {
-  return isOperator(caller) || caller.teamIds.includes(teamId);
+  return isStaff(caller) || caller.teamIds.includes(teamId);
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CategoryNode, CategoryView, CreateCategoryDto, UpdateCategoryDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
 import { CallerIdentity, conflict, hasPermission, InjectDb, notFound } from '@suite/platform';
-import { requirePermission } from '../access/require-permission';
+import { requirePermission } from '../access/access';
 import { buildTree, byDisplayOrder, publiclyVisible } from './category-tree';
 import { nextFreeSlug, slugify } from './slug';
 import { toCategoryView } from './category-view';

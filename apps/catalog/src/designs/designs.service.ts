@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogEvents, CreateDesignDto, DesignAction, DesignApprovedEvent, DesignFilter, DesignView, UpdateDesignDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { CallerIdentity, conflict, enqueueEvent, forbidden, hasPermission, InjectDb, invalid, isUniqueViolation, newestFirstAfter, notFound, UnitOfWork, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
-import { canUseTeam, isOperator, teamScope } from '../access/team-access';
-import { requirePermission } from '../access/require-permission';
+import { PermissionName } from '@suite/contracts/identity';
+import { CallerIdentity, conflict, enqueueEvent, InjectDb, invalid, isUniqueViolation, newestFirstAfter, notFound, UnitOfWork, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
+import { isStaff, requirePermission, requireSignedIn } from '../access/access';
+import { canUseTeam, teamScope } from '../access/team-access';
 import { ACTION_TARGET, assertTransition } from './design-workflow';
 import { loadDesign, toDesignView } from './design-view';
 import { artworkFingerprint } from './fingerprint';
 
 const CONTENT_FIELDS = ['name', 'artworkUrl', 'tags', 'designer', 'version', 'metadata'] as const;
 /** Who may move a design to each status: approving and rejecting is a reviewer's decision. */
-const ACTION_PERMISSION: Record<DesignAction, string> = { submit: 'designs:update', approve: 'designs:execute', reject: 'designs:execute', archive: 'designs:update' };
+const ACTION_PERMISSION: Record<DesignAction, PermissionName> = { submit: 'designs:update', approve: 'designs:execute', reject: 'designs:execute', archive: 'designs:update' };
 
 
 @Injectable()
@@ -19,12 +20,12 @@ export class DesignsService {
 
   async create(caller: CallerIdentity, dto: CreateDesignDto): Promise<DesignView> {
     requirePermission(caller, 'designs:create');
-    if (!caller.userId) throw unauthorized('CATALOG.NOT_SIGNED_IN', 'Sign in first.');
+    const sellerId = requireSignedIn(caller);
     if (!canUseTeam(caller, dto.teamId)) throw notFound('CATALOG.TEAM_NOT_FOUND', 'No such team.', { errors: [{ field: 'teamId', messages: ['not one of your teams'] }] });
     const fingerprint = artworkFingerprint(dto.artworkUrl);
     await this.assertNewArtwork(fingerprint);
     try {
-      const design = await this.db.design.create({ data: { teamId: dto.teamId, sellerId: caller.userId, name: dto.name, artworkUrl: dto.artworkUrl.trim(), fingerprint, tags: dto.tags ?? [], designer: dto.designer ?? null, version: dto.version ?? 1, metadata: (dto.metadata ?? undefined) as Prisma.InputJsonValue | undefined } });
+      const design = await this.db.design.create({ data: { teamId: dto.teamId, sellerId, name: dto.name, artworkUrl: dto.artworkUrl.trim(), fingerprint, tags: dto.tags ?? [], designer: dto.designer ?? null, version: dto.version ?? 1, metadata: (dto.metadata ?? undefined) as Prisma.InputJsonValue | undefined } });
       return toDesignView(design);
     } catch (error) {
       if (isUniqueViolation(error)) await this.assertNewArtwork(fingerprint); // lost a race with the same upload
@@ -76,8 +77,7 @@ export class DesignsService {
   }
 
   async transition(caller: CallerIdentity, id: string, action: DesignAction, reason?: string): Promise<DesignView> {
-    const permission = ACTION_PERMISSION[action];
-    if (!hasPermission(caller, permission) && !isOperator(caller)) throw forbidden('AUTH.PERMISSION_DENIED', `Missing permission: ${permission}.`, { missing: [permission] });
+    if (!isStaff(caller)) requirePermission(caller, ACTION_PERMISSION[action]);
     const to = ACTION_TARGET[action];
     const view = await this.uow.run(async (tx) => {
       const design = await loadDesign(tx, caller, id);

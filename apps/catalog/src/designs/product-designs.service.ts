@@ -3,7 +3,7 @@ import { LinkProductDesignDto, ProductDesignView } from '@suite/contracts/catalo
 import { CatalogDb, Prisma } from '@suite/db/catalog';
 import { CallerIdentity, conflict, InjectDb, notFound } from '@suite/platform';
 import { teamScope } from '../access/team-access';
-import { requirePermission } from '../access/require-permission';
+import { requirePermission } from '../access/access';
 import { designNotFound, toProductDesignView } from './design-view';
 
 type Db = CatalogDb | Prisma.TransactionClient;

@@ -1,7 +1,7 @@
 import { CatalogEvents, ProductView } from '@suite/contracts/catalog';
 import { Prisma } from '@suite/db/catalog';
 import { CallerIdentity, enqueueEvent, notFound } from '@suite/platform';
-import { isOperator } from '../access/team-access';
+import { isStaff } from '../access/access';
 import { PRODUCT_COLUMNS } from './product-query';
 import { ProductRow, toProductView } from './product-view';
 
@@ -28,7 +28,7 @@ export async function lockOwnedProduct(tx: Tx, caller: CallerIdentity, productId
     productId,
   );
   const row = rows[0];
-  if (!row || !(isOperator(caller) || caller.teamIds.includes(row.teamId))) throw productNotFound();
+  if (!row || !(isStaff(caller) || caller.teamIds.includes(row.teamId))) throw productNotFound();
   return row;
 }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ProductListQuery, ProductView } from '@suite/contracts/catalog';
 import { CatalogDb } from '@suite/db/catalog';
 import { CallerIdentity, InjectDb, Page, pageLimit } from '@suite/platform';
-import { canUseTeam, isOperator } from '../access/team-access';
+import { isStaff } from '../access/access';
+import { canUseTeam } from '../access/team-access';
 import { productNotFound, readProduct } from './product-access';
 import { cursorOf, productListSql, Visibility } from './product-query';
 import { ProductRow, toProductView } from './product-view';
@@ -24,7 +25,7 @@ export class ProductReadsService {
 
   async list(caller: CallerIdentity, query: ProductListQuery): Promise<Page<ProductView>> {
     const limit = pageLimit(query);
-    const visibility: Visibility = isOperator(caller) ? { all: true } : { teamIds: caller.teamIds };
+    const visibility: Visibility = isStaff(caller) ? { all: true } : { teamIds: caller.teamIds };
     const { sql, params } = productListSql(query, visibility, limit);
     const rows = await this.db.$queryRawUnsafe<ProductRow[]>(sql, ...params);
     const sort = query.sort ?? 'newest';

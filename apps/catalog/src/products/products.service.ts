@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogEvents, CreateProductDto, ProductView, UpdateProductDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
 import { CallerIdentity, conflict, enqueueEvent, InjectDb, UnitOfWork } from '@suite/platform';
-import { requirePermission } from '../access/require-permission';
+import { requirePermission } from '../access/access';
 import { TeamAccess } from '../access/team-access';
 import { announceUpdate, lockOwnedProduct, productEvent, readProduct, requireCategories } from './product-access';
 import { productColumns } from './product-data';
@@ -70,6 +70,8 @@ export class ProductsService {
     await this.uow.run(async (tx) => {
       await lockOwnedProduct(tx, caller, productId);
       await tx.product.update({ where: { id: productId }, data: { isDeleted: true, deletedAt: new Date() } });
+      // Carts holding it (orders) must learn it is gone.
+      await enqueueEvent(tx, CatalogEvents.ProductUpdated, { ...productEvent((await readProduct(tx, productId))!), deleted: true });
     });
     return { deleted: true };
   }

@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CreateReviewDto, ReviewView } from '@suite/contracts/catalog';
 import { OrdersSubjects, PurchaseVerifyRequest, PurchaseVerifyResponse } from '@suite/contracts/orders';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { AppError, CallerIdentity, conflict, InjectDb, isUniqueViolation, NatsClient, newestFirstAfter, notFound, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { AppError, CallerIdentity, conflict, InjectDb, isUniqueViolation, NatsClient, newestFirstAfter, notFound, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
 import { teamScope } from '../access/team-access';
-import { requirePermission } from '../access/require-permission';
+import { requirePermission, requireSignedIn } from '../access/access';
 
 type ReviewRow = Prisma.ReviewGetPayload<object>;
 
@@ -25,8 +25,7 @@ export class ReviewsService {
   /** One review per user and product; the product's rating is recomputed in the same transaction. */
   async create(caller: CallerIdentity, productId: string, dto: CreateReviewDto): Promise<ReviewView> {
     requirePermission(caller, 'reviews:create');
-    const userId = caller.userId;
-    if (!userId) throw unauthorized('CATALOG.NOT_SIGNED_IN', 'Sign in first.');
+    const userId = requireSignedIn(caller);
     if (!(await this.db.product.findFirst({ where: { id: productId, isDeleted: false }, select: { id: true } }))) throw productNotFound();
     if (await this.db.review.findUnique({ where: { productId_userId: { productId, userId } }, select: { id: true } })) throw alreadyReviewed();
     const verified = await this.purchased(userId, productId); // asked before the transaction: no lock held while waiting

@@ -3,7 +3,7 @@ import { CreateStoreDto, StoreFilter, StoreView, UpdateStoreDto } from '@suite/c
 import { CatalogDb, Prisma } from '@suite/db/catalog';
 import { CallerIdentity, conflict, encryptionKey, encryptSecret, InjectDb, isUniqueViolation, newestFirstAfter, notFound, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
 import { canUseTeam, TeamAccess, teamScope } from '../access/team-access';
-import { requirePermission } from '../access/require-permission';
+import { requirePermission } from '../access/access';
 import { CatalogConfig } from '../config';
 import { toStoreView } from './store-view';
 

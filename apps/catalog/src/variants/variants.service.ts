@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CreateSystemVariantDto, SystemVariantView, UpdateSystemVariantDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
 import { CallerIdentity, InjectDb, notFound } from '@suite/platform';
-import { requirePermission } from '../access/require-permission';
+import { requirePermission } from '../access/access';
 import { lockOwnedProduct } from '../products/product-access';
 import { ProductReadsService } from '../products/product-reads.service';
 import { isIndexViolation, money, randomCode } from '../products/product-rules';

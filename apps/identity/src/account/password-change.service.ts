@@ -3,6 +3,7 @@ import { ChangePasswordDto, ClientInfo } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
 import { CallerIdentity, forbidden, InjectDb, invalid, UnitOfWork, unauthorized } from '@suite/platform';
 import { SecurityLog } from '../audit/security-log';
+import { requireSignedIn } from '../roles/access-checks';
 import { hashPassword, verifyPassword } from '../security';
 import { assertAcceptablePassword } from './password-policy';
 import { revokeUserSessions } from './revoke-sessions';
@@ -16,10 +17,10 @@ export class PasswordChangeService {
    * signs out every other session; the one making the change stays signed in.
    */
   async change(caller: CallerIdentity, dto: ChangePasswordDto, client: ClientInfo): Promise<{ passwordChanged: true }> {
-    if (!caller.userId) throw unauthorized('IDENTITY.NOT_SIGNED_IN', 'Sign in first.');
+    const userId = requireSignedIn(caller);
     // An admin acting as someone must not be able to set (and so learn) that person's password.
     if (caller.impersonatorId) throw forbidden('IDENTITY.IMPERSONATION_FORBIDDEN', 'The password cannot be changed while impersonating.');
-    const user = await this.db.user.findUnique({ where: { id: caller.userId }, select: { id: true, email: true, password: true } });
+    const user = await this.db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, password: true } });
     if (!user) throw unauthorized('IDENTITY.NOT_SIGNED_IN', 'Sign in first.');
     if (!user.password || !(await verifyPassword(user.password, dto.currentPassword))) {
       await this.securityLog.record('password.change_failed', 'warning', user.id, client);

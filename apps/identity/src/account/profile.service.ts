@@ -3,6 +3,7 @@ import { ProfileView, UpdateProfileDto } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
 import { CallerIdentity, conflict, InjectDb, invalid, isUniqueViolation, unauthorized } from '@suite/platform';
 import { toUserView, USER_VIEW_SELECT } from '../auth/user-view';
+import { requireSignedIn } from '../roles/access-checks';
 
 const PROFILE_SELECT = { ...USER_VIEW_SELECT, imageUrl: true, phoneNumber: true, preferences: true } as const;
 type ProfileRow = Prisma.UserGetPayload<{ select: typeof PROFILE_SELECT }>;
@@ -21,13 +22,13 @@ export class ProfileService {
   constructor(@InjectDb() private readonly db: IdentityDb) {}
 
   async get(caller: CallerIdentity): Promise<ProfileView> {
-    const user = await this.db.user.findUnique({ where: { id: this.userId(caller) }, select: PROFILE_SELECT });
+    const user = await this.db.user.findUnique({ where: { id: requireSignedIn(caller) }, select: PROFILE_SELECT });
     if (!user) throw unauthorized('IDENTITY.NOT_SIGNED_IN', 'Sign in first.');
     return toProfileView(user);
   }
 
   async update(caller: CallerIdentity, dto: UpdateProfileDto): Promise<ProfileView> {
-    const userId = this.userId(caller);
+    const userId = requireSignedIn(caller);
     if (dto.preferences && Buffer.byteLength(JSON.stringify(dto.preferences), 'utf8') > PREFERENCES_MAX_BYTES) {
       throw invalid('IDENTITY.PREFERENCES_TOO_LARGE', 'The preferences are too large.', { errors: [{ field: 'preferences', messages: [`preferences must be at most ${PREFERENCES_MAX_BYTES} bytes as JSON`] }] });
     }
@@ -48,10 +49,5 @@ export class ProfileService {
       }
       throw error;
     }
-  }
-
-  private userId(caller: CallerIdentity): string {
-    if (!caller.userId) throw unauthorized('IDENTITY.NOT_SIGNED_IN', 'Sign in first.');
-    return caller.userId;
   }
 }

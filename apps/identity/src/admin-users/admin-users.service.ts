@@ -3,7 +3,7 @@ import { AdminUserView, ClientInfo, IdentityEvents, UserListFilter } from '@suit
 import { IdentityDb, Prisma } from '@suite/db/identity';
 import { CallerIdentity, conflict, enqueueEvent, forbidden, InjectDb, newestFirstAfter, notFound, UnitOfWork, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
-import { isSuperAdmin, requirePermissions } from '../roles/access-checks';
+import { isSuperAdmin, requirePermission } from '../roles/access-checks';
 import { ADMIN_USER_SELECT, toAdminUserView } from './admin-user-view';
 import { grantRefusal, primaryRoleOf, roleChange, unknownRoles } from './role-grants';
 
@@ -15,7 +15,7 @@ export class AdminUsersService {
   constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
 
   async list(caller: CallerIdentity, query: UserListFilter & PageQuery): Promise<Page<AdminUserView>> {
-    requirePermissions(caller, 'users:read');
+    requirePermission(caller, 'users:read');
     const limit = pageLimit(query);
     const where: Prisma.UserWhereInput = {
       ...(query.email ? { email: { contains: query.email.trim().toLowerCase(), mode: 'insensitive' } } : {}),
@@ -28,7 +28,7 @@ export class AdminUsersService {
   }
 
   async get(caller: CallerIdentity, userId: string): Promise<AdminUserView> {
-    requirePermissions(caller, 'users:read');
+    requirePermission(caller, 'users:read');
     const user = await this.db.user.findUnique({ where: { id: userId }, select: ADMIN_USER_SELECT });
     if (!user) throw userNotFound();
     return toAdminUserView(user);
@@ -39,7 +39,7 @@ export class AdminUsersService {
    * request, so the new set applies from the user's next request.
    */
   async setRoles(caller: CallerIdentity, userId: string, roles: string[], client: ClientInfo): Promise<AdminUserView> {
-    requirePermissions(caller, 'users:update', 'roles:read');
+    requirePermission(caller, 'users:update', 'roles:read');
     return this.uow.run(async (tx) => {
       const before = await this.lockedUser(tx, userId);
       const known = await tx.role.findMany({ where: { name: { in: roles } }, select: { id: true, name: true, permissions: { select: { permission: { select: { resource: true, action: true } } } } } });
@@ -61,7 +61,7 @@ export class AdminUsersService {
 
   /** Enables or disables an account; disabling ends every session it has at once. */
   async setActive(caller: CallerIdentity, userId: string, isActive: boolean, client: ClientInfo): Promise<AdminUserView> {
-    requirePermissions(caller, 'users:update');
+    requirePermission(caller, 'users:update');
     const view = await this.uow.run(async (tx) => {
       const before = await this.lockedUser(tx, userId);
       if (!isActive && userId === caller.userId) throw conflict('IDENTITY.CANNOT_DEACTIVATE_SELF', 'You cannot disable your own account.');

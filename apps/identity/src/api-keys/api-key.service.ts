@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiKeyPage, ApiKeyView, ClientInfo, CreateApiKeyDto, CreatedApiKeyView } from '@suite/contracts/identity';
 import { IdentityDb } from '@suite/db/identity';
 import { CallerIdentity, forbidden, InjectDb, invalid, newestFirstAfter, notFound, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { requireSignedIn } from '../roles/access-checks';
 import { AccessResolver } from '../auth/access-resolver';
 import { SecurityLog } from '../audit/security-log';
 import { apiKeyHash, effectivePermissions, newApiKey, scopesBeyond, scopesOf } from './api-key-format';
@@ -22,11 +23,6 @@ function toView(k: KeyRow): ApiKeyView {
   return { id: k.id, name: k.name, prefix: k.keyPrefix, scopes: scopesOf(k.scopes), expiresAt: k.expiresAt?.toISOString() ?? null, lastUsedAt: k.lastUsedAt?.toISOString() ?? null, createdAt: k.createdAt.toISOString() };
 }
 
-function ownerOf(caller: CallerIdentity): string {
-  if (!caller.userId) throw unauthorized('IDENTITY.NOT_SIGNED_IN', 'Sign in first.');
-  return caller.userId;
-}
-
 @Injectable()
 export class ApiKeyService {
   constructor(@InjectDb() private readonly db: IdentityDb, private readonly access: AccessResolver, private readonly securityLog: SecurityLog) {}
@@ -36,7 +32,7 @@ export class ApiKeyService {
    * caller using a key: that key's effective ones), so no key can be used to mint a stronger one.
    */
   async create(caller: CallerIdentity, dto: CreateApiKeyDto, client: ClientInfo): Promise<CreatedApiKeyView> {
-    const userId = ownerOf(caller);
+    const userId = requireSignedIn(caller);
     // A key would outlive the impersonation and keep acting as the user.
     if (caller.impersonatorId) throw forbidden('IDENTITY.IMPERSONATION_FORBIDDEN', 'API keys cannot be created while impersonating a user.');
     const extraScopes = scopesBeyond(dto.scopes, caller.permissions);
@@ -56,7 +52,7 @@ export class ApiKeyService {
 
   /** The caller's keys that are not revoked (expired ones too, so owners see why one stopped), newest first. */
   async list(caller: CallerIdentity, query: PageQuery): Promise<ApiKeyPage> {
-    const userId = ownerOf(caller);
+    const userId = requireSignedIn(caller);
     const limit = pageLimit(query);
     const rows = await this.db.apiKey.findMany({
       where: { userId, revokedAt: null, ...newestFirstAfter(query.cursor) },
@@ -69,7 +65,7 @@ export class ApiKeyService {
 
   /** Another user's key is answered exactly like a missing one. */
   async revoke(caller: CallerIdentity, id: string, client: ClientInfo): Promise<{ revoked: true }> {
-    const userId = ownerOf(caller);
+    const userId = requireSignedIn(caller);
     const { count } = await this.db.apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: 'revoked_by_user' } });
     if (count === 0) throw notFound('IDENTITY.API_KEY_NOT_FOUND', 'No such API key.');
     await this.securityLog.record('api_key.revoked', 'info', userId, client, { apiKeyId: id });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLogFilter, AuditLogView, ClientInfo, ImpersonatedRequestRecord } from '@suite/contracts/identity';
 import { IdentityDb } from '@suite/db/identity';
-import { CallerIdentity, forbidden, hasPermission, InjectDb, Page, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage } from '@suite/platform';
+import { CallerIdentity, forbidden, InjectDb, Page, pageLimit, PageQuery, readTimeCursor, timeKeyOf, toPage } from '@suite/platform';
+import { requirePermission } from '../roles/access-checks';
 import { AuditLog } from './audit-log';
 import { auditLogWhere, toAuditLogView } from './audit-query';
 
@@ -10,7 +11,7 @@ export class AuditLogService {
   constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog) {}
 
   async list(caller: CallerIdentity, query: AuditLogFilter & PageQuery): Promise<Page<AuditLogView>> {
-    if (!hasPermission(caller, 'audit-logs:read')) throw forbidden('AUTH.PERMISSION_DENIED', 'Missing permission: audit-logs:read.', { missing: ['audit-logs:read'] });
+    requirePermission(caller, 'audit-logs:read');
     const limit = pageLimit(query);
     const rows = await this.db.auditLog.findMany({
       where: auditLogWhere(query, readTimeCursor(query.cursor)),

@@ -6,6 +6,7 @@ import { ClientInfo, IdentitySubjects, LoginDto, MeView, RefreshDto, RegisterDto
 import { Caller, CallerIdentity, unauthorized } from '@suite/platform';
 import { IdentityDb } from '@suite/db/identity';
 import { InjectDb } from '@suite/platform';
+import { requireSignedIn } from '../roles/access-checks';
 import { SessionService } from '../sessions/session.service';
 import { LoginService } from './login.service';
 import { RegistrationService } from './registration.service';
@@ -67,8 +68,7 @@ export class AuthNatsController {
 
   @MessagePattern(IdentitySubjects.Me)
   async me(@Caller() caller: CallerIdentity): Promise<MeView> {
-    if (!caller.userId) throw unauthorized('IDENTITY.NOT_SIGNED_IN', 'Sign in first.');
-    const user = await this.db.user.findUniqueOrThrow({ where: { id: caller.userId }, select: USER_VIEW_SELECT });
+    const user = await this.db.user.findUniqueOrThrow({ where: { id: requireSignedIn(caller) }, select: USER_VIEW_SELECT });
     return { user: toUserView(user), roles: caller.roles, permissions: caller.permissions, teamIds: caller.teamIds, ...(caller.impersonatorId ? { impersonatorId: caller.impersonatorId } : {}) };
   }
 

@@ -6,7 +6,7 @@ import { AuditLog } from '../audit/audit-log';
 import { SecurityLog } from '../audit/security-log';
 import { LoginService } from '../auth/login.service';
 import { TokenIssuer } from '../auth/token-issuer';
-import { requirePermissions } from '../roles/access-checks';
+import { requirePermission } from '../roles/access-checks';
 import { SessionService } from '../sessions/session.service';
 import { callerRefusal, IMPERSONATION_TTL_MS, targetRefusal } from './impersonation-rules';
 
@@ -26,7 +26,7 @@ export class ImpersonationService {
 
   /** A new session of the target whose tokens carry the admin as actor (`act.sub`), for one hour at most. */
   async start(caller: CallerIdentity, targetUserId: string, reason: string | undefined, client: ClientInfo): Promise<ImpersonationStarted> {
-    requirePermissions(caller, 'users:execute');
+    requirePermission(caller, 'users:execute');
     const refusal = callerRefusal(caller);
     if (refusal) throw refusal;
     const target = await this.db.user.findUnique({ where: { id: targetUserId }, select: { id: true, isActive: true, roleAssignments: { select: { role: { select: { name: true } } } } } });

@@ -1,5 +1,5 @@
 import { CallerIdentity } from '@suite/platform';
-import { permissionsBeyond, requirePermissions } from './access-checks';
+import { permissionsBeyond, requirePermission } from './access-checks';
 import { permissionDiff, systemRoleRefusal, unknownPermissions } from './role-rules';
 
 describe('role rules', () => {
@@ -33,8 +33,8 @@ describe('role rules', () => {
 
   it('checks permissions again inside identity and lists what a caller cannot hand out', () => {
     const caller: CallerIdentity = { userId: 'u', roles: ['ADMIN'], permissions: ['roles:read', 'roles:create'], teamIds: [] };
-    expect(() => requirePermissions(caller, 'roles:read', 'roles:create')).not.toThrow();
-    expect(() => requirePermissions(caller, 'roles:delete')).toThrow(expect.objectContaining({ code: 'AUTH.PERMISSION_DENIED', details: { missing: ['roles:delete'] } }));
+    expect(() => requirePermission(caller, 'roles:read', 'roles:create')).not.toThrow();
+    expect(() => requirePermission(caller, 'roles:delete')).toThrow(expect.objectContaining({ code: 'AUTH.PERMISSION_DENIED', details: { missing: ['roles:delete'] } }));
     expect(permissionsBeyond(caller, ['roles:read', 'roles:delete', 'roles:delete'])).toEqual(['roles:delete']);
   });
 });

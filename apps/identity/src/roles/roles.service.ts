@@ -3,7 +3,7 @@ import { ClientInfo, CreateRoleDto, PermissionView, RoleView, UpdateRoleDto } fr
 import { IdentityDb, Prisma } from '@suite/db/identity';
 import { CallerIdentity, conflict, forbidden, InjectDb, isUniqueViolation, notFound } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
-import { permissionsBeyond, requirePermissions } from './access-checks';
+import { permissionsBeyond, requirePermission } from './access-checks';
 import { permissionDiff, systemRoleConflict, systemRoleRefusal, unknownPermissions } from './role-rules';
 
 type Tx = Prisma.TransactionClient;
@@ -23,19 +23,19 @@ export class RolesService {
   constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog) {}
 
   async list(caller: CallerIdentity): Promise<RoleView[]> {
-    requirePermissions(caller, 'roles:read');
+    requirePermission(caller, 'roles:read');
     const roles = await this.db.role.findMany({ include: ROLE_INCLUDE, orderBy: [{ isSystem: 'desc' }, { name: 'asc' }] });
     return roles.map(toRoleView);
   }
 
   async permissions(caller: CallerIdentity): Promise<PermissionView[]> {
-    requirePermissions(caller, 'permissions:read');
+    requirePermission(caller, 'permissions:read');
     const rows = await this.db.permission.findMany({ orderBy: [{ resource: 'asc' }, { action: 'asc' }] });
     return rows.map((p) => ({ id: p.id, name: `${p.resource}:${p.action}`, resource: p.resource, action: p.action, description: p.description }));
   }
 
   async create(caller: CallerIdentity, dto: CreateRoleDto, client: ClientInfo): Promise<RoleView> {
-    requirePermissions(caller, 'roles:create');
+    requirePermission(caller, 'roles:create');
     try {
       return await this.db.$transaction(async (tx) => {
         const ids = await this.grantable(tx, caller, dto.permissions, dto.permissions);
@@ -51,7 +51,7 @@ export class RolesService {
   }
 
   async update(caller: CallerIdentity, roleId: string, dto: UpdateRoleDto, client: ClientInfo): Promise<RoleView> {
-    requirePermissions(caller, 'roles:update');
+    requirePermission(caller, 'roles:update');
     try {
       return await this.db.$transaction(async (tx) => {
         const before = toRoleView(await this.locked(tx, roleId));
@@ -77,7 +77,7 @@ export class RolesService {
 
   /** Custom roles only; their assignments go with them (ON DELETE CASCADE) and are counted in the audit row. */
   async remove(caller: CallerIdentity, roleId: string, client: ClientInfo): Promise<{ deleted: true }> {
-    requirePermissions(caller, 'roles:delete');
+    requirePermission(caller, 'roles:delete');
     await this.db.$transaction(async (tx) => {
       const before = toRoleView(await this.locked(tx, roleId));
       if (before.isSystem) throw systemRoleConflict(`${before.name} is a system role and cannot be deleted.`);

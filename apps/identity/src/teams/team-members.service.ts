@@ -3,7 +3,7 @@ import { AddTeamMemberDto, ClientInfo, TeamMemberView } from '@suite/contracts/i
 import { IdentityDb, Prisma } from '@suite/db/identity';
 import { CallerIdentity, conflict, InjectDb, invalid, notFound } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
-import { requirePermissions } from '../roles/access-checks';
+import { requirePermission } from '../roles/access-checks';
 import { loadTeam, MEMBER_SELECT, toMemberView } from './team-view';
 
 type Tx = Prisma.TransactionClient;
@@ -18,13 +18,13 @@ export class TeamMembersService {
   constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog) {}
 
   async list(caller: CallerIdentity, teamId: string): Promise<TeamMemberView[]> {
-    requirePermissions(caller, 'teams:read');
+    requirePermission(caller, 'teams:read');
     await loadTeam(this.db, caller, teamId, 'view');
     return this.members(this.db, teamId);
   }
 
   async add(caller: CallerIdentity, teamId: string, dto: AddTeamMemberDto, client: ClientInfo): Promise<TeamMemberView[]> {
-    requirePermissions(caller, 'teams:update');
+    requirePermission(caller, 'teams:update');
     return this.db.$transaction(async (tx) => {
       const team = await loadTeam(tx, caller, teamId, 'manage', true);
       if (!(await tx.user.findUnique({ where: { id: dto.userId }, select: { id: true } }))) throw notFound('IDENTITY.USER_NOT_FOUND', 'No such user.');
@@ -44,7 +44,7 @@ export class TeamMembersService {
 
   /** The leader leaves only by naming a member who leads from now on. */
   async remove(caller: CallerIdentity, teamId: string, userId: string, newLeaderId: string | undefined, client: ClientInfo): Promise<TeamMemberView[]> {
-    requirePermissions(caller, 'teams:update');
+    requirePermission(caller, 'teams:update');
     return this.db.$transaction(async (tx) => {
       await loadTeam(tx, caller, teamId, 'manage', true);
       const member = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId } } });

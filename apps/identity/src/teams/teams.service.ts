@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ClientInfo, CreateTeamDto, TeamView, UpdateTeamDto } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, InjectDb, newestFirstAfter, Page, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, InjectDb, newestFirstAfter, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
-import { requirePermissions } from '../roles/access-checks';
+import { requirePermission, requireSignedIn } from '../roles/access-checks';
 import { isTeamAdmin } from './team-rules';
 import { loadTeam, toTeamView } from './team-view';
-
-const signedIn = (caller: CallerIdentity): string => {
-  if (!caller.userId) throw unauthorized('IDENTITY.NOT_SIGNED_IN', 'Sign in first.');
-  return caller.userId;
-};
 
 @Injectable()
 export class TeamsService {
@@ -18,8 +13,8 @@ export class TeamsService {
 
   /** The creator is the team's one leader and its first member. */
   async create(caller: CallerIdentity, dto: CreateTeamDto, client: ClientInfo): Promise<TeamView> {
-    const userId = signedIn(caller);
-    requirePermissions(caller, 'teams:create');
+    const userId = requireSignedIn(caller);
+    requirePermission(caller, 'teams:create');
     return this.db.$transaction(async (tx) => {
       const team = await tx.team.create({ data: { name: dto.name, description: dto.description ?? null, leaderId: userId, members: { create: { userId, isLeader: true } } } });
       const view = toTeamView(team);
@@ -30,8 +25,8 @@ export class TeamsService {
 
   /** Teams the caller belongs to; admins see every team. Newest first. */
   async list(caller: CallerIdentity, query: PageQuery): Promise<Page<TeamView>> {
-    const userId = signedIn(caller);
-    requirePermissions(caller, 'teams:read');
+    const userId = requireSignedIn(caller);
+    requirePermission(caller, 'teams:read');
     const limit = pageLimit(query);
     const where: Prisma.TeamWhereInput = {
       ...(isTeamAdmin(caller) ? {} : { members: { some: { userId } } }),
@@ -42,14 +37,14 @@ export class TeamsService {
   }
 
   async get(caller: CallerIdentity, teamId: string): Promise<TeamView> {
-    signedIn(caller);
-    requirePermissions(caller, 'teams:read');
+    requireSignedIn(caller);
+    requirePermission(caller, 'teams:read');
     return toTeamView(await loadTeam(this.db, caller, teamId, 'view'));
   }
 
   async update(caller: CallerIdentity, teamId: string, dto: UpdateTeamDto, client: ClientInfo): Promise<TeamView> {
-    signedIn(caller);
-    requirePermissions(caller, 'teams:update');
+    requireSignedIn(caller);
+    requirePermission(caller, 'teams:update');
     return this.db.$transaction(async (tx) => {
       const before = toTeamView(await loadTeam(tx, caller, teamId, 'manage', true));
       const after = toTeamView(await tx.team.update({ where: { id: teamId }, data: { ...(dto.name !== undefined ? { name: dto.name } : {}), ...(dto.description !== undefined ? { description: dto.description } : {}) } }));
@@ -59,8 +54,8 @@ export class TeamsService {
   }
 
   async remove(caller: CallerIdentity, teamId: string, client: ClientInfo): Promise<{ deleted: true }> {
-    signedIn(caller);
-    requirePermissions(caller, 'teams:delete');
+    requireSignedIn(caller);
+    requirePermission(caller, 'teams:delete');
     await this.db.$transaction(async (tx) => {
       const before = toTeamView(await loadTeam(tx, caller, teamId, 'manage', true));
       const members = await tx.teamMember.findMany({ where: { teamId }, select: { userId: true } });

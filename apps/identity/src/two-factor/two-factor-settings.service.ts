@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ClientInfo, DisableTwoFactorDto, EnableTwoFactorDto, TwoFactorBackupCodesView, TwoFactorSetupView } from '@suite/contracts/identity';
 import { IdentityDb } from '@suite/db/identity';
-import { CallerIdentity, conflict, forbidden, InjectDb, invalid, unauthorized } from '@suite/platform';
+import { CallerIdentity, conflict, forbidden, InjectDb, invalid } from '@suite/platform';
+import { requireSignedIn } from '../roles/access-checks';
 import { SecurityLog } from '../audit/security-log';
 import { accountLocked, LoginService } from '../auth/login.service';
 import { newBackupCodes, newTotpSecret, otpauthUri, verifyPassword, verifyTotp } from '../security';
@@ -18,11 +19,11 @@ const invalidCode = (field: string, message: string) => invalid('IDENTITY.INVALI
  * key (a leaked key must not be able to weaken the account) and not an admin impersonating them.
  */
 function accountHolder(caller: CallerIdentity): string {
-  if (!caller.userId) throw unauthorized('IDENTITY.NOT_SIGNED_IN', 'Sign in first.');
+  const userId = requireSignedIn(caller);
   if (!caller.sessionId || caller.apiKeyId || caller.impersonatorId) {
     throw forbidden('IDENTITY.SIGNED_IN_SESSION_REQUIRED', 'Two-factor settings can only be changed by the account holder signed in with a password.');
   }
-  return caller.userId;
+  return userId;
 }
 
 /** Set-up, confirmation and removal of TOTP two-factor authentication. */

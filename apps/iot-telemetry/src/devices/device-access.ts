@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '@suite/db/iot-telemetry';
 import type { IotTelemetryDb } from '@suite/db/iot-telemetry';
 import { CallerIdentity, InjectDb, notFound } from '@suite/platform';
-
-/** Staff who see every grower's devices. */
-const ALL_DEVICES_ROLES = ['SUPER_ADMIN', 'ADMIN'];
+import { isStaff } from '../access';
 
 /**
  * Who sees which devices: a grower their own (Device.userId), admins all. Everything hanging off a device (sensors,
@@ -16,13 +14,13 @@ export class DeviceAccess {
 
   /** A `where` fragment for device lists. */
   scope(caller: CallerIdentity): Prisma.DeviceWhereInput {
-    if (caller.roles.some((r) => ALL_DEVICES_ROLES.includes(r))) return {};
+    if (isStaff(caller)) return {};
     return caller.userId ? { userId: caller.userId } : { id: { in: [] } };
   }
 
   /** Device ids the caller may see, for lists of things that hang off devices (alerts); undefined means all. */
   async visibleDeviceIds(caller: CallerIdentity): Promise<string[] | undefined> {
-    if (caller.roles.some((r) => ALL_DEVICES_ROLES.includes(r))) return undefined;
+    if (isStaff(caller)) return undefined;
     const rows = await this.db.device.findMany({ where: this.scope(caller), select: { id: true } });
     return rows.map((r) => r.id);
   }

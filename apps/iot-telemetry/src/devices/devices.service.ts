@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CreateDeviceDto, DeviceCredentialView, DeviceListQuery, DeviceView, DeviceWithSensorsView, RegisteredDeviceView, UpdateDeviceDto } from '@suite/contracts/iot-telemetry';
 import { Prisma } from '@suite/db/iot-telemetry';
 import type { IotTelemetryDb } from '@suite/db/iot-telemetry';
-import { CallerIdentity, conflict, InjectDb, invalid, isUniqueViolationOn, newestFirstAfter, Page, pageLimit, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import { CallerIdentity, conflict, InjectDb, invalid, isUniqueViolationOn, newestFirstAfter, Page, pageLimit, timeKeyOf, toPage } from '@suite/platform';
+import { requireSignedIn } from '../access';
 import { DeviceDirectory } from '../ingest/device-directory';
 import { assertSensorRange, sensorCreateData } from '../sensors/sensor-rules';
 import { newDeviceCredential } from './credential';
@@ -18,7 +19,7 @@ export class DevicesService {
 
   /** The credential is returned this once; only its sha256 is stored. Device and sensors are one statement, so one transaction. */
   async create(caller: CallerIdentity, dto: CreateDeviceDto): Promise<RegisteredDeviceView> {
-    if (!caller.userId) throw unauthorized('IOT.NOT_SIGNED_IN', 'Sign in first.');
+    const userId = requireSignedIn(caller);
     const { sensors = [], ...device } = dto;
     sensors.forEach((s, i) => assertSensorRange(s.minValue, s.maxValue, `sensors[${i}].maxValue`));
     const names = sensors.map((s) => s.name);
@@ -27,7 +28,7 @@ export class DevicesService {
     const { credential, hash, prefix } = newDeviceCredential();
     const row = await this.db.device
       .create({
-        data: { ...device, userId: caller.userId, credentialHash: hash, credentialPrefix: prefix, sensors: { create: sensors.map(sensorCreateData) } },
+        data: { ...device, userId, credentialHash: hash, credentialPrefix: prefix, sensors: { create: sensors.map(sensorCreateData) } },
         include: { sensors: { orderBy: { createdAt: 'asc' } } },
       })
       .catch((error: unknown) => {

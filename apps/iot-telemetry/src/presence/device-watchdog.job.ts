@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { IotTelemetryDb } from '@suite/db/iot-telemetry';
-import { InjectDb, OutboxRelay } from '@suite/platform';
+import { InjectDb, OutboxRelay, PeriodicJobs } from '@suite/platform';
 import { IotTelemetryConfig } from '../config';
 import { DeviceDirectory } from '../ingest/device-directory';
 import { markCommandsTimedOut, markSilentOffline } from './presence-sql';
@@ -11,22 +11,24 @@ import { markCommandsTimedOut, markSilentOffline } from './presence-sql';
  * SKIP LOCKED make sure each transition happens (and is announced) once.
  */
 @Injectable()
-export class DeviceWatchdogJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DeviceWatchdog');
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<void>;
-
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly config: IotTelemetryConfig, private readonly outbox: OutboxRelay, private readonly directory: DeviceDirectory) {}
+export class DeviceWatchdogJob implements OnApplicationBootstrap {
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly config: IotTelemetryConfig,
+    private readonly outbox: OutboxRelay,
+    private readonly directory: DeviceDirectory,
+    private readonly jobs: PeriodicJobs,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.pass ??= this.runOnce().finally(() => (this.pass = undefined));
-    }, this.config.DEVICE_WATCHDOG_INTERVAL_SECONDS * 1000);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.pass;
+    this.jobs.schedule({
+      name: 'device-watchdog',
+      intervalMs: this.config.DEVICE_WATCHDOG_INTERVAL_SECONDS * 1000,
+      run: async () => {
+        const { offline, timedOut } = await this.sweep();
+        return offline + timedOut;
+      },
+    });
   }
 
   /** One pass; returns how many devices went OFFLINE and how many commands timed out. */
@@ -39,14 +41,5 @@ export class DeviceWatchdogJob implements OnApplicationBootstrap, OnApplicationS
     }
     const timedOut = await markCommandsTimedOut(this.db);
     return { offline: offline.length, timedOut };
-  }
-
-  private async runOnce(): Promise<void> {
-    try {
-      const counts = await this.sweep();
-      if (counts.offline + counts.timedOut > 0) this.logger.log(counts, 'silent devices OFFLINE, unanswered commands timed out');
-    } catch (error) {
-      this.logger.warn({ err: error }, 'device watchdog pass failed; retrying next interval');
-    }
   }
 }
