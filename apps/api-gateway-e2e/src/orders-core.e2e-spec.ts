@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { OrdersSubjects } from '@suite/contracts/orders';
 import { Account, identityClient, ROOT } from './identity-client';
+import { eventually } from './processes';
 import { productFixtures } from './product-fixtures';
 import { json, Stack, startStack } from './stack';
 
@@ -142,7 +143,8 @@ describe('orders core through the gateway', () => {
     expect(body).toMatchObject({ status: 'CANCELLED', stockReserved: false });
     expect(body.statusHistory.map((h: { fromStatus: string; toStatus: string; reason: string }) => [h.fromStatus, h.toStatus, h.reason])).toEqual([[null, 'CONFIRMED', expect.any(String)], ['CONFIRMED', 'CANCELLED', 'buyer asked on chat']]);
     expect(await count(`SELECT count(*)::int AS n FROM outbox_event WHERE subject = 'evt.orders.order.cancelled' AND payload->>'orderId' = $1`, [order.id])).toBe(1);
-    expect((await catalog.query('SELECT status FROM stock_reservations WHERE order_id = $1', [order.id])).rows).toEqual([{ status: 'RELEASED' }]);
+    // Catalog releases the units when it consumes the cancelled event.
+    await eventually(async () => (await catalog.query('SELECT status FROM stock_reservations WHERE order_id = $1', [order.id])).rows, (rows) => rows[0]?.status === 'RELEASED', 10000);
     expect((await catalog.query('SELECT stock FROM products WHERE id = $1', [productId])).rows[0].stock).toBe(50);
 
     const again = await call('POST', `/orders/${order.id}/cancel`, { token: seller.token, body: { reason: 'twice' } });

@@ -109,7 +109,8 @@ describe('orders -> catalog: stock through events', () => {
     const { last } = (await catalogDb.query('SELECT max(expires_at) AS last FROM stock_reservations WHERE product_id = $1', [kit])).rows[0];
     await new Promise((r) => setTimeout(r, Math.max(0, (last as Date).getTime() - Date.now()) + 500));
 
-    catalog = startService('catalog', { ...stack.env, PORT: String(await freePort()) });
+    const catalogPort = await freePort();
+    catalog = startService('catalog', { ...stack.env, PORT: String(catalogPort) });
     extra.push(catalog);
     const seen = new Set<number>();
     await eventually(async () => {
@@ -121,6 +122,9 @@ describe('orders -> catalog: stock through events', () => {
     expect(await stockOf(kit)).toBe(10);
     expect(catalog.output()).not.toContain('reservation-expiry:');
     await eventually(() => fetch(`${stack.base}/health`).then(json), (h) => h.services?.catalog?.status === 'up', 30000);
+    // Readiness reports each consumer's lag: the placed backlog is worked off.
+    const ready = await eventually(() => fetch(`http://127.0.0.1:${catalogPort}/health/ready`).then(json), (r) => r.details?.consumers?.pending?.['catalog__stock-on-order-placed@EVT_ORDERS'] === 0, 10000);
+    expect(ready.details.consumers).toMatchObject({ status: 'up', pending: { 'catalog__stock-on-order-placed@EVT_ORDERS': 0, 'catalog__stock-on-order-paid@EVT_ORDERS': 0 } });
   }, 180000);
 
   it('takes the stock again for a payment that arrives after the reservation expired, once', async () => {

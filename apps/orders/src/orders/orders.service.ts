@@ -1,8 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { CatalogSubjects } from '@suite/contracts/catalog';
-import { OrderEvent, OrderFilter, OrdersEvents, OrderView } from '@suite/contracts/orders';
+import { Injectable } from '@nestjs/common';
+import { OrderCancelled, OrderEvent, OrderFilter, OrderView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { CallerIdentity, enqueueEvent, InjectDb, NatsClient, newestFirstAfter, notFound, UnitOfWork, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
+import { CallerIdentity, enqueueEvent, InjectDb, newestFirstAfter, notFound, UnitOfWork, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
 import { requirePermission } from '../access';
 import { OrderAccess } from './order-access';
 import { transition } from './order-status';
@@ -16,9 +15,7 @@ const orderNotFound = () => notFound('ORDERS.ORDER_NOT_FOUND', 'No such order.',
 /** Reading and cancelling orders, each within the caller's visibility (OrderAccess). */
 @Injectable()
 export class OrdersService {
-  private readonly logger = new Logger('OrdersService');
-
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly nats: NatsClient, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
+  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
 
   async list(caller: CallerIdentity, query: OrderFilter & PageQuery): Promise<Page<OrderView>> {
     requirePermission(caller, 'orders:read');
@@ -44,9 +41,8 @@ export class OrdersService {
   }
 
   /**
-   * Status, history row and event commit together. Held stock is released after the commit:
-   * release is idempotent per order, and should it fail the reservation expires and the
-   * catalog's expiry job returns the units, so a cancel never waits on the catalog.
+   * Status, history row and event commit together. Catalog releases the held stock when it
+   * consumes the cancelled event, so a cancel never waits on the catalog and never loses the release.
    */
   async cancel(caller: CallerIdentity, orderId: string, reason: string): Promise<OrderView> {
     requirePermission(caller, 'orders:update');
@@ -54,19 +50,13 @@ export class OrdersService {
     if (!order) throw orderNotFound();
     await this.uow.run(async (tx) => {
       await transition(tx, order, 'CANCELLED', caller.userId ?? null, reason);
-      const event: OrderEvent = { orderId, orderCode: order.orderCode, orderNumber: order.orderNumber, status: 'CANCELLED', storeId: order.storeId, userId: order.userId, total: order.total.toFixed(2), currency: order.currency };
-      await enqueueEvent(tx, OrdersEvents.OrderCancelled, { ...event, reason });
+      if (order.stockReserved) await tx.order.update({ where: { id: orderId }, data: { stockReserved: false } });
+      const event: OrderEvent = {
+        orderId, orderCode: order.orderCode, orderNumber: order.orderNumber, status: 'CANCELLED', storeId: order.storeId, userId: order.userId,
+        total: order.total.toFixed(2), currency: order.currency, paymentMethod: order.paymentMethod, stockReserved: order.stockReserved,
+      };
+      await enqueueEvent(tx, OrderCancelled, { ...event, reason });
     });
-    if (order.stockReserved) await this.releaseStock(caller, orderId);
     return this.get(caller, orderId);
-  }
-
-  private async releaseStock(caller: CallerIdentity, orderId: string): Promise<void> {
-    try {
-      await this.nats.request(CatalogSubjects.StockRelease, { orderId }, { caller });
-      await this.db.order.update({ where: { id: orderId }, data: { stockReserved: false } });
-    } catch (error) {
-      this.logger.warn(`stock of cancelled order ${orderId} not released now (the reservation expiry returns it): ${(error as Error).message}`);
-    }
   }
 }

@@ -6,7 +6,7 @@ import { REQUEST_ID_HEADER } from '../logging/request-id';
 import { consumerDeadLettered, consumerDuration, consumerFailed, consumerHandled, consumerRedelivered, registerLagSource } from './consumer-metrics';
 import { DEAD_LETTER_STREAM, DeadLetterReason, publishDeadLetter } from './dead-letter';
 import { EventDefinition, EventMeta } from './event-definition';
-import { decodeEvent, InvalidEventPayload, Outcome } from './event-pipeline';
+import { decodeEvent, Delivery, InvalidEventPayload, Outcome } from './event-pipeline';
 
 export interface ConsumerSettings {
   service: string;
@@ -23,11 +23,14 @@ export interface ConsumerSettings {
   concurrency: number;
 }
 
-/** Runs the handler (decode, inbox, commit); supplied by EventConsumers. */
-export type Dispatch = (payload: object, meta: EventMeta) => Promise<Outcome>;
+/** Runs the handler over decoded messages in one transaction (inbox, commit); supplied by EventConsumers. */
+export type Dispatch = (deliveries: Delivery[], stopping?: () => boolean) => Promise<Outcome[]>;
 
 /** How long one pull stays open on the server; also how long a draining replica may wait for it. */
 const FETCH_EXPIRES_MS = 2000;
+
+/** Most messages one transaction takes: enough to share its fixed cost, few enough to keep a retry cheap. */
+const MAX_BATCH = 16;
 
 /** Durable names allow no dots, wildcards or spaces. */
 export const durableName = (service: string, handler: string) => `${service}__${handler}`.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -44,6 +47,11 @@ export class EventConsumer {
   private readonly logger: Logger;
   private looping?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Fetched and not yet taken by a worker. */
+  private readonly queue: JsMsg[] = [];
+  /** Workers waiting for messages, and the fetch loop waiting for room in the queue. */
+  private idleWorkers: (() => void)[] = [];
+  private waitingForRoom?: () => void;
   private stopping = false;
   private unregisterLag?: () => void;
 
@@ -115,6 +123,7 @@ export class EventConsumer {
   async drain(): Promise<void> {
     this.stopping = true;
     this.unregisterLag?.();
+    this.wakeAll();
     await this.looping;
     await Promise.allSettled([...this.inFlight]);
     // Acks and naks are fire-and-forget publishes: they must leave before the connection closes.
@@ -123,31 +132,66 @@ export class EventConsumer {
 
   /**
    * Pulls with fetch rather than consume: a fetch ends by itself (full or expired), so a draining
-   * replica knows when nothing more can arrive for it.
+   * replica knows when nothing more can arrive for it. Fetched messages queue for `concurrency`
+   * workers; a worker takes what is queued (up to MAX_BATCH) into one transaction, so a lone
+   * message is handled at once and a backlog in batches.
    */
   private async loop(attached: Consumer): Promise<void> {
     let consumer = attached;
-    const { concurrency } = this.settings;
+    const fetchSize = this.settings.concurrency * MAX_BATCH;
+    const workers = Array.from({ length: this.settings.concurrency }, () => this.work());
     while (!this.stopping) {
       try {
-        const batch = await consumer.fetch({ max_messages: concurrency * 2, expires: FETCH_EXPIRES_MS });
+        if (this.queue.length >= fetchSize) {
+          await new Promise<void>((resolve) => (this.waitingForRoom = resolve));
+          continue;
+        }
+        const batch = await consumer.fetch({ max_messages: fetchSize, expires: FETCH_EXPIRES_MS });
         for await (const message of batch) {
-          while (!this.stopping && this.inFlight.size >= concurrency) await Promise.race(this.inFlight);
           // Delayed past our open pull, so another replica (or this one after a restart) gets it.
-          if (this.stopping) {
-            message.nak(FETCH_EXPIRES_MS);
-            continue;
-          }
-          const run = this.handle(message).finally(() => this.inFlight.delete(run));
-          this.inFlight.add(run);
+          if (this.stopping) message.nak(FETCH_EXPIRES_MS);
+          else this.enqueue(message);
         }
       } catch (error) {
-        if (this.stopping) return;
+        if (this.stopping) break;
         this.logger.warn({ err: error }, 'pulling events failed; trying again');
         await new Promise((r) => setTimeout(r, 1000));
         // A durable deleted on the server (by hand, or with its stream) comes back with our settings.
         consumer = await this.attach().catch(() => consumer);
       }
+    }
+    this.wakeAll();
+    await Promise.all(workers);
+  }
+
+  private enqueue(message: JsMsg): void {
+    this.queue.push(message);
+    this.idleWorkers.shift()?.();
+  }
+
+  private wakeAll(): void {
+    for (const wake of this.idleWorkers.splice(0)) wake();
+    this.waitingForRoom?.();
+  }
+
+  private async work(): Promise<void> {
+    for (;;) {
+      if (this.stopping) {
+        for (const message of this.queue.splice(0)) message.nak(FETCH_EXPIRES_MS);
+        return;
+      }
+      if (this.queue.length === 0) {
+        await new Promise<void>((resolve) => this.idleWorkers.push(resolve));
+        continue;
+      }
+      const taken = this.queue.splice(0, MAX_BATCH);
+      const room = this.waitingForRoom;
+      this.waitingForRoom = undefined;
+      room?.();
+      const run = this.handleBatch(taken);
+      this.inFlight.add(run);
+      await run;
+      this.inFlight.delete(run);
     }
   }
 
@@ -162,21 +206,50 @@ export class EventConsumer {
     };
   }
 
-  private async handle(message: JsMsg): Promise<void> {
-    const meta = this.metaOf(message);
-    const labels = { consumer: this.durable };
-    if (meta.deliveryCount > 1) consumerRedelivered.inc(labels);
+  /** Sets aside what cannot run (invalid, exhausted), then handles the rest together. */
+  private async handleBatch(messages: JsMsg[]): Promise<void> {
+    const started = process.hrtime.bigint();
+    const ready: (Delivery & { message: JsMsg })[] = [];
+    for (const message of messages) {
+      const meta = this.metaOf(message);
+      if (meta.deliveryCount > 1) consumerRedelivered.inc({ consumer: this.durable });
+      try {
+        if (meta.deliveryCount > this.settings.maxDeliver) throw new ExhaustedBeforeRun();
+        ready.push({ message, meta, payload: await decodeEvent(this.settings.event, message.data) });
+      } catch (error) {
+        await this.fail(message, meta, error as Error);
+      }
+    }
+    if (ready.length === 0) return;
+    if (ready.length > 1) {
+      try {
+        const outcomes = await this.dispatch(ready, () => this.stopping);
+        ready.forEach((delivery, i) => (i < outcomes.length ? this.done(delivery.message, outcomes[i], started) : delivery.message.nak(FETCH_EXPIRES_MS)));
+        return;
+      } catch {
+        // One of them failed and took the batch down with it: run each alone, so only that one is retried.
+      }
+    }
+    for (const [i, delivery] of ready.entries()) {
+      if (this.stopping && i > 0) delivery.message.nak(FETCH_EXPIRES_MS);
+      else await this.handleOne(delivery, delivery.message);
+    }
+  }
+
+  private async handleOne(delivery: Delivery, message: JsMsg): Promise<void> {
     const started = process.hrtime.bigint();
     try {
-      if (meta.deliveryCount > this.settings.maxDeliver) throw new ExhaustedBeforeRun();
-      const payload = await decodeEvent(this.settings.event, message.data);
-      const outcome = await this.dispatch(payload, meta);
-      message.ack();
-      consumerHandled.inc({ ...labels, outcome });
-      consumerDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+      const [outcome] = await this.dispatch([delivery]);
+      this.done(message, outcome, started);
     } catch (error) {
-      await this.fail(message, meta, error as Error);
+      await this.fail(message, delivery.meta, error as Error);
     }
+  }
+
+  private done(message: JsMsg, outcome: Outcome, started: bigint): void {
+    message.ack();
+    consumerHandled.inc({ consumer: this.durable, outcome });
+    consumerDuration.observe({ consumer: this.durable }, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
   private async fail(message: JsMsg, meta: EventMeta, error: Error): Promise<void> {

@@ -30,7 +30,8 @@ const Strict = event('strict');
 const Doomed = event('doomed');
 const LostAck = event('lost');
 const Replayed = event('replayed');
-const names = { flaky: `flaky-${tag}`, strict: `strict-${tag}`, doomed: `doomed-${tag}`, lost: `lost-${tag}`, replayed: `replayed-${tag}` };
+const Bulk = event('bulk');
+const names = { flaky: `flaky-${tag}`, strict: `strict-${tag}`, doomed: `doomed-${tag}`, lost: `lost-${tag}`, replayed: `replayed-${tag}`, bulk: `bulk-${tag}` };
 const durable = (handler: string) => durableName('analytics', handler);
 const fast = { backoffMs: [30] };
 
@@ -86,6 +87,13 @@ class SpecHandlers {
     return this.record('lost', e.id);
   }
 
+  /** Event n = 13 fails on its first delivery: wherever it sits in a batch, only it may be retried. */
+  @OnEvent(Bulk, { name: names.bulk, concurrency: 2, ...fast })
+  async bulk(e: SpecEvent, meta: EventMeta) {
+    await this.record('bulk', e.id);
+    if (e.n === 13 && meta.deliveryCount === 1) throw new Error('unlucky on its first delivery');
+  }
+
   @OnEvent(Replayed, { name: names.replayed, maxDeliver: 2, ...fast })
   async replayed(e: SpecEvent, meta: EventMeta) {
     await this.record('replayed', e.id);
@@ -135,6 +143,17 @@ describe('event consumers (@OnEvent)', () => {
     expect(RecordHandler.attempts.get(id)).toBe(3);
     expect(await rows('flaky', id)).toBe(1); // the first two attempts' rows were rolled back
     expect(await counterValue(consumerRedelivered, { consumer: durable(names.flaky) })).toBe(2);
+  });
+
+  it('handles a backlog in batches: one failing event is retried alone, every other one applied once', async () => {
+    const ids = Array.from({ length: 60 }, () => randomUUID());
+    await Promise.all(ids.map((id, n) => publish(Bulk, { id, n })));
+    await waitFor('all 60 stored', async () => (await rows('bulk')) === 60);
+    await waitFor('all 60 acked', async () => (await counterValue(consumerHandled, { consumer: durable(names.bulk), outcome: 'handled' })) === 60);
+    const perId = await db.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM analytics_event WHERE event_type = $1 GROUP BY entity_id', `${tag}.bulk`);
+    expect(perId.every((r) => r.n === 1)).toBe(true);
+    expect(perId).toHaveLength(60);
+    expect(await counterValue(consumerRedelivered, { consumer: durable(names.bulk) })).toBe(1); // only the unlucky one came back
   });
 
   it('dead-letters a poison message at once, with its headers, and handles the next one', async () => {

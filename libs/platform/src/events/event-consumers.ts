@@ -10,7 +10,7 @@ import { eventStreamFor, JetStreamService, StreamSpec } from '../nats/jetstream'
 import { DEAD_LETTER_STREAM, DeadLetterHeaders, deadLetterReplaySubject, readDeadLetters, ReplayResult } from './dead-letter';
 import { EventDefinition, EventMeta } from './event-definition';
 import { EventConsumer } from './event-consumer';
-import { decodeEvent, EventHandlerFn, runHandler } from './event-pipeline';
+import { decodeEvent, Delivery, EventHandlerFn, runHandlers } from './event-pipeline';
 import { EventHandlerMetadata, ON_EVENT_METADATA } from './on-event.decorator';
 
 /**
@@ -105,7 +105,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         consumer: target.consumer.durable,
       };
       try {
-        await this.dispatch(target.handler, target.ackWaitMs)(await decodeEvent(target.event, message.data), meta);
+        await this.dispatch(target.handler, target.ackWaitMs)([{ payload: await decodeEvent(target.event, message.data), meta }]);
         await jsm.streams.deleteMessage(DEAD_LETTER_STREAM.name, message.seq);
         result.replayed++;
       } catch (error) {
@@ -117,7 +117,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
 
   /** The transaction may last as long as the server waits for the ack, no longer: past it, another replica has the message. */
   private dispatch(handler: EventHandlerFn, timeoutMs = this.config.EVENT_ACK_WAIT_MS) {
-    return (payload: object, meta: EventMeta) => runHandler({ uow: this.uow, commandBus: this.commandBus, timeoutMs }, handler, payload, meta);
+    return (deliveries: Delivery[], stopping?: () => boolean) => runHandlers({ uow: this.uow, commandBus: this.commandBus, timeoutMs }, handler, deliveries, stopping);
   }
 
   private register(instance: object, method: string, { event, options }: EventHandlerMetadata): void {

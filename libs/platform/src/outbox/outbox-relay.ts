@@ -25,7 +25,7 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
  * Publishes committed outbox rows to JetStream, oldest first, with Nats-Msg-Id = row id so a row
  * published twice (crash between publish and mark) is dropped by the stream's duplicate window.
  * Rows are claimed with FOR UPDATE SKIP LOCKED, so several replicas share the work without
- * publishing the same row at the same time. A failed publish is retried on the next pass.
+ * publishing the same row at the same time. A failed publish is retried on a later pass.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -67,15 +67,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         'SELECT id::text AS id, subject, payload, headers FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED',
         limit,
       );
+      // All at once: publishes leave in order on one connection, so the stream stores them in order,
+      // and the pass waits for one round of acks instead of one per row. A row that fails (its
+      // stream missing or full) is retried on a later pass; the rows beside it do not wait for it.
+      const results = await Promise.allSettled(rows.map((row) => this.jetstream.publish(row.subject, row.payload, { msgId: row.id, headers: row.headers ?? undefined })));
       const published: string[] = [];
-      for (const row of rows) {
-        try {
-          await this.jetstream.publish(row.subject, row.payload, { msgId: row.id, headers: row.headers ?? undefined });
-          published.push(row.id);
-        } catch (error) {
-          await tx.$executeRawUnsafe('UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = $1::uuid', row.id, String((error as Error).message).slice(0, 500));
-          break; // keep order: later rows wait for this one
-        }
+      for (const [i, result] of results.entries()) {
+        if (result.status === 'fulfilled') published.push(rows[i].id);
+        else await tx.$executeRawUnsafe('UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = $1::uuid', rows[i].id, String((result.reason as Error)?.message).slice(0, 500));
       }
       if (published.length > 0) {
         await tx.$executeRawUnsafe('UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])', published);
