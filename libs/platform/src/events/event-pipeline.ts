@@ -39,7 +39,15 @@ export function commandsIn(result: unknown): ICommand[] {
   return items.filter((item): item is ICommand => typeof item === 'object' && item !== null && ![Object.prototype, null].includes(Object.getPrototypeOf(item)) && !(item instanceof Date));
 }
 
-const INBOX_INSERT = 'INSERT INTO processed_event (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING';
+const INBOX_INSERT =
+  'INSERT INTO processed_event (consumer, message_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING message_id AS id';
+/** The inbox rows this batch just wrote for messages it hands back unhandled (never an older row: that one was handled). */
+const INBOX_FORGET = 'DELETE FROM processed_event WHERE consumer = $1 AND message_id = ANY($2::text[])';
+
+interface SqlTx {
+  $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
 
 export interface Delivery {
   payload: object;
@@ -65,12 +73,20 @@ export async function runHandlers(deps: { uow?: UnitOfWork; commandBus: CommandB
     for (const delivery of deliveries) await invoke(delivery);
     return deliveries.map(() => 'handled');
   }
-  return deps.uow.run(async (tx: { $executeRawUnsafe(q: string, ...v: unknown[]): Promise<number> }) => {
+  return deps.uow.run(async (tx: SqlTx) => {
+    // One statement for the whole batch's inbox rows: the ids it returns are the messages not handled before.
+    const fresh = new Set(
+      (await tx.$queryRawUnsafe<{ id: string }[]>(INBOX_INSERT, deliveries[0].meta.consumer, deliveries.map((d) => d.meta.messageId))).map((r) => r.id),
+    );
     const outcomes: Outcome[] = [];
     for (const delivery of deliveries) {
       // Shutting down: commit what is done; the caller hands the rest back (fewer outcomes than deliveries).
-      if (stopping() && outcomes.length > 0) break;
-      if ((await tx.$executeRawUnsafe(INBOX_INSERT, delivery.meta.consumer, delivery.meta.messageId)) === 0) {
+      if (stopping() && outcomes.length > 0) {
+        const handedBack = deliveries.slice(outcomes.length).map((d) => d.meta.messageId).filter((id) => fresh.has(id));
+        await tx.$executeRawUnsafe(INBOX_FORGET, delivery.meta.consumer, handedBack);
+        break;
+      }
+      if (!fresh.has(delivery.meta.messageId)) {
         outcomes.push('duplicate');
         continue;
       }
