@@ -1,6 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { assertProductionSecret, JwtConfig } from '../auth/jwt-config';
@@ -10,6 +10,7 @@ import { PlatformConfig } from '../config/platform-config';
 import { SERVICE_CATALOG } from '../config/services';
 import { acceptRequestId, httpRequestContext, REQUEST_ID_HEADER } from '../logging/request-id';
 import { httpDuration, httpRequests } from '../metrics/metrics';
+import { SuiteNatsServer } from '../nats/nats-server';
 import { httpErrorToPayload } from '../errors/http-error';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem';
 import { ServiceDefinition } from './service-definition';
@@ -77,7 +78,7 @@ export async function bootstrapService<C extends PlatformConfig>(module: Type<un
   const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config.BODY_LIMIT_BYTES), { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(Logger));
   app.connectMicroservice<MicroserviceOptions>(
-    { transport: Transport.NATS, options: { servers: config.NATS_URL.split(','), queue: definition.name, name: `${definition.name}-server`, maxReconnectAttempts: -1 } },
+    { strategy: new SuiteNatsServer({ servers: config.NATS_URL.split(','), queue: definition.name, name: `${definition.name}-server`, maxReconnectAttempts: -1 }) },
     { inheritAppConfig: true },
   );
   app.enableShutdownHooks();

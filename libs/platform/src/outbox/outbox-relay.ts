@@ -80,7 +80,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         await tx.$executeRawUnsafe('UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])', published);
       }
       return published.length;
-    }, { timeout: 30000 });
+    }, { timeout: 30000, maxWait: 10000 }); // a busy pool at start-up makes a pass wait, not fail
   }
 
   /** Deletes published rows older than the retention; unpublished rows are never deleted. */
