@@ -1,7 +1,14 @@
-import { Pool } from 'pg';
+import { join } from 'node:path';
 import { databaseUrlFor } from '@suite/platform';
 import { startStack } from '@suite/platform/testing';
-import { LoadOptions, measure, ratio } from './lib/measure';
+import { BenchChild, forkChild } from './lib/child';
+import { cpuRow, measureLoads } from './lib/load';
+import { LoadOptions, ratio } from './lib/measure';
+import { CpuProbe, loadAverage, natsServerPids } from './lib/proc-cpu';
+
+const script = (name: string) => join(__dirname, 'lib', `${name}.js`);
+/** pg Pool size of the raw baseline. */
+const POOL_MAX = 10;
 
 const PRODUCTS = 100_000;
 const SEARCH_WORD = 'hoodie';
@@ -31,30 +38,45 @@ FROM store, generate_series(1, ${PRODUCTS}) AS g`;
 
 /**
  * The product list and search through the whole edge (HTTP -> gateway -> NATS -> catalog -> pg)
- * against the same SQL straight on a pg Pool, on 100,000 products.
+ * against the same SQL straight on a pg Pool, on 100,000 products. Both loads come from a separate process
+ * (undici / pg Pool), warmed up until they stop rising; each row carries the CPU ms per request of every process
+ * on the path. Target (issue 12): GET /products?limit=20 >= x0.4 of raw pg.
  */
 export async function catalogBench(load: LoadOptions): Promise<string[]> {
+  const rows: string[] = [`load average before: ${loadAverage()}`];
   const stack = await startStack(['catalog'], { LOG_LEVEL: 'warn' });
-  const pool = new Pool({ connectionString: databaseUrlFor('catalog', stack.env), max: 10 });
+  const url = databaseUrlFor('catalog', stack.env);
+  let loader: BenchChild | undefined;
   try {
     const db = await stack.db('catalog');
     await db.query(SEED_SQL);
     await db.query('ANALYZE products');
-    const get = (url: string) => async () => {
-      const response = await fetch(url);
-      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-      await response.arrayBuffer();
+    loader = await forkChild(script('load-child'), [], stack.env);
+    const pg: CpuProbe = {
+      name: 'pg backends',
+      pids: async () => (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => Number(r.pid)),
     };
-    const rows: string[] = [];
-    const rawList = await measure('raw pg: list, newest 20', () => pool.query(LIST_SQL, [21]), load);
-    const list = await measure('GET /products?limit=20', get(`${stack.base}/api/v1/products?limit=20`), load);
-    rows.push(ratio(list, rawList));
-    const rawSearch = await measure(`raw pg: ILIKE '%${SEARCH_WORD}%', newest 20`, () => pool.query(SEARCH_SQL, [`%${SEARCH_WORD}%`, 21]), load);
-    const search = await measure(`GET /products?search=${SEARCH_WORD}`, get(`${stack.base}/api/v1/products?search=${SEARCH_WORD}`), load);
-    rows.push(ratio(search, rawSearch));
+    const edge: CpuProbe[] = [
+      { name: 'gateway', pids: () => [stack.gateway.child.pid!] },
+      { name: 'catalog', pids: () => [stack.services.catalog.child.pid!] },
+      { name: 'nats-server', pids: () => natsServerPids(stack.env.NATS_URL!) },
+      pg,
+    ];
+    const origin = stack.base;
+    const [rawList, list, rawSearch, search] = await measureLoads(loader, [
+      { name: 'raw pg: list, newest 20', job: { kind: 'pg', connectionString: url, poolMax: POOL_MAX, sql: LIST_SQL, params: [21] }, probes: [pg] },
+      { name: 'GET /products?limit=20', job: { kind: 'http', origin, path: '/api/v1/products?limit=20' }, probes: edge },
+      { name: `raw pg: ILIKE '%${SEARCH_WORD}%', newest 20`, job: { kind: 'pg', connectionString: url, poolMax: POOL_MAX, sql: SEARCH_SQL, params: [`%${SEARCH_WORD}%`, 21] }, probes: [pg] },
+      { name: `GET /products?search=${SEARCH_WORD}`, job: { kind: 'http', origin, path: `/api/v1/products?search=${SEARCH_WORD}` }, probes: edge },
+    ], load);
+    rows.push(ratio(rawList, rawList).split(' | ')[0], cpuRow(rawList), ratio(list, rawList), cpuRow(list));
+    rows.push(ratio(rawSearch, rawSearch).split(' | ')[0], cpuRow(rawSearch), ratio(search, rawSearch), cpuRow(search));
+    const x = list.opsPerSecond / rawList.opsPerSecond;
+    rows.push(`target: GET /products?limit=20 vs raw pg x${x.toFixed(2)} (>= x0.4: ${x >= 0.4 ? 'met' : 'NOT met'}), p99 ${list.p99Ms.toFixed(1)} ms at ${load.concurrency} in flight`);
+    rows.push(`load average after: ${loadAverage()}`);
     return rows;
   } finally {
-    await pool.end();
+    await loader?.stop();
     await stack.stop();
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Account, identityClient, ROOT } from './identity-client';
+import { shopFixtures } from './shop-fixtures';
 import { eventually, freePort, Running, startService } from './processes';
 import { json, Stack, startStack } from './stack';
 
@@ -10,26 +11,11 @@ describe('orders: checkout saga', () => {
   let catalogDb: Client;
   let ordersDb: Client;
   let storeId: string;
-  const { call, account } = identityClient(() => stack);
+  const client = identityClient(() => stack);
+  const { call } = client;
   const extra: Running[] = [];
 
-  const product = async (stock: number): Promise<string> => {
-    const id = randomUUID();
-    await catalogDb.query(
-      "INSERT INTO products (id, store_id, name, sku, slug, price, stock, max_cart_qty, status, updated_at) VALUES ($1, $2, 'Oyster mug', $3, $3, '19.99', $4, 10, 'ACTIVE', now())",
-      [id, storeId, `mug-${id}`, stock],
-    );
-    return id;
-  };
-  /** A buyer with an address and an ACTIVE cart holding `quantity` of the product. */
-  const buyer = async (productId: string, quantity = 1) => {
-    const user = await account();
-    const address = await json(await call('POST', '/customers/me/addresses', { token: user.token, body: { firstName: 'Ana', lastName: 'Cruz', street1: '1 Rizal St', city: 'Makati', state: 'Metro Manila', postalCode: '1200' } }));
-    const cart = await json(await call('POST', '/carts', { token: user.token }));
-    const added = await call('POST', `/carts/${cart.id}/items`, { token: user.token, body: { productId, quantity } });
-    if (added.status !== 200) throw new Error(`add answered ${added.status}: ${await added.text()}`);
-    return { user, cartId: cart.id as string, addressId: address.id as string };
-  };
+  const { product, buyer } = shopFixtures(client, () => catalogDb, () => storeId);
   const buyers = async (productId: string, n: number) => {
     const all: Awaited<ReturnType<typeof buyer>>[] = [];
     for (let i = 0; i < n; i += 10) all.push(...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => buyer(productId)))));

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { PaymongoFake } from './fakes/paymongo-fake';
 import { Account, identityClient, ROOT } from './identity-client';
+import { shopFixtures } from './shop-fixtures';
 import { eventually, freePort, Running, startService } from './processes';
 import { json, Stack, startStack } from './stack';
 
@@ -21,26 +22,10 @@ describe('orders -> catalog: stock through events', () => {
   let catalog: Running;
   const extra: Running[] = [];
   const fake = new PaymongoFake();
-  const { call, account } = identityClient(() => stack);
+  const client = identityClient(() => stack);
+  const { call } = client;
 
-  const product = async (stock: number): Promise<string> => {
-    const id = randomUUID();
-    await catalogDb.query(
-      "INSERT INTO products (id, store_id, name, sku, slug, price, stock, max_cart_qty, status, updated_at) VALUES ($1, $2, 'Lion''s mane kit', $3, $3, '19.99', $4, 10, 'ACTIVE', now())",
-      [id, storeId, `kit-${id}`, stock],
-    );
-    return id;
-  };
-  const buyer = async (productId: string) => {
-    const user = await account();
-    const created = await call('POST', '/customers/me/addresses', { token: user.token, body: { firstName: 'Ana', lastName: 'Cruz', street1: '1 Rizal St', city: 'Makati', state: 'Metro Manila', postalCode: '1200' } });
-    if (created.status !== 201) throw new Error(`address answered ${created.status}: ${await created.text()}`);
-    const address = await json(created);
-    const cart = await json(await call('POST', '/carts', { token: user.token }));
-    const added = await call('POST', `/carts/${cart.id}/items`, { token: user.token, body: { productId, quantity: 1 } });
-    if (added.status !== 200) throw new Error(`add answered ${added.status}: ${await added.text()}`);
-    return { user, cartId: cart.id as string, addressId: address.id as string };
-  };
+  const { product, buyer } = shopFixtures(client, () => catalogDb, () => storeId);
   const checkout = async (b: { user: Account; cartId: string; addressId: string }, paymentMethod: 'COD' | 'GCASH') => {
     const response = await call('POST', '/checkout', { token: b.user.token, body: { cartId: b.cartId, shippingAddressId: b.addressId, paymentMethod }, headers: { 'idempotency-key': randomBytes(16).toString('base64url') } });
     if (response.status !== 201) throw new Error(`checkout answered ${response.status}: ${await response.text()}`);
