@@ -27,10 +27,12 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             // Tooling (migrations, seeds, launcher) works across every service's database by design.
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['*'] },
-            ...['api-gateway', 'identity', 'catalog', 'orders', 'fulfillment', 'logistics', 'iot-telemetry', 'alerting', 'analytics'].map((s) => ({
-              sourceTag: `scope:${s}`,
-              onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'],
-            })),
+            ...['api-gateway', 'identity', 'catalog', 'orders', 'fulfillment', 'logistics', 'iot-telemetry', 'alerting', 'analytics'].map(
+              (s) => ({
+                sourceTag: `scope:${s}`,
+                onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'],
+              }),
+            ),
           ],
         },
       ],
@@ -46,7 +48,10 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        { enforceBuildableLibDependency: false, depConstraints: [{ sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:db', 'type:tooling'] }] },
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [{ sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:db', 'type:tooling'] }],
+        },
       ],
     },
   },

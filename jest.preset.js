@@ -9,7 +9,22 @@ delete swcrc.$schema;
 swcrc.module.ignoreDynamic = false;
 
 // Packages published only as ES modules; jest's own module loader cannot require them as is.
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'uid', '@borewit', 'load-esm', '@scure/base', '@noble/hashes', 'otplib', '@otplib'];
+const esmPackages = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  'uint8array-extras',
+  '@tokenizer',
+  'uid',
+  '@borewit',
+  'load-esm',
+  '@scure/base',
+  '@noble/hashes',
+  'otplib',
+  '@otplib',
+];
 
 module.exports = {
   testEnvironment: 'node',

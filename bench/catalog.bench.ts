@@ -54,7 +54,10 @@ export async function catalogBench(load: LoadOptions): Promise<string[]> {
     loader = await forkChild(script('load-child'), [], stack.env);
     const pg: CpuProbe = {
       name: 'pg backends',
-      pids: async () => (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => Number(r.pid)),
+      pids: async () =>
+        (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) =>
+          Number(r.pid),
+        ),
     };
     const edge: CpuProbe[] = [
       { name: 'gateway', pids: () => [stack.gateway.child.pid!] },
@@ -63,16 +66,34 @@ export async function catalogBench(load: LoadOptions): Promise<string[]> {
       pg,
     ];
     const origin = stack.base;
-    const [rawList, list, rawSearch, search] = await measureLoads(loader, [
-      { name: 'raw pg: list, newest 20', job: { kind: 'pg', connectionString: url, poolMax: POOL_MAX, sql: LIST_SQL, params: [21] }, probes: [pg] },
-      { name: 'GET /products?limit=20', job: { kind: 'http', origin, path: '/api/v1/products?limit=20' }, probes: edge },
-      { name: `raw pg: ILIKE '%${SEARCH_WORD}%', newest 20`, job: { kind: 'pg', connectionString: url, poolMax: POOL_MAX, sql: SEARCH_SQL, params: [`%${SEARCH_WORD}%`, 21] }, probes: [pg] },
-      { name: `GET /products?search=${SEARCH_WORD}`, job: { kind: 'http', origin, path: `/api/v1/products?search=${SEARCH_WORD}` }, probes: edge },
-    ], load);
+    const [rawList, list, rawSearch, search] = await measureLoads(
+      loader,
+      [
+        {
+          name: 'raw pg: list, newest 20',
+          job: { kind: 'pg', connectionString: url, poolMax: POOL_MAX, sql: LIST_SQL, params: [21] },
+          probes: [pg],
+        },
+        { name: 'GET /products?limit=20', job: { kind: 'http', origin, path: '/api/v1/products?limit=20' }, probes: edge },
+        {
+          name: `raw pg: ILIKE '%${SEARCH_WORD}%', newest 20`,
+          job: { kind: 'pg', connectionString: url, poolMax: POOL_MAX, sql: SEARCH_SQL, params: [`%${SEARCH_WORD}%`, 21] },
+          probes: [pg],
+        },
+        {
+          name: `GET /products?search=${SEARCH_WORD}`,
+          job: { kind: 'http', origin, path: `/api/v1/products?search=${SEARCH_WORD}` },
+          probes: edge,
+        },
+      ],
+      load,
+    );
     rows.push(ratio(rawList, rawList).split(' | ')[0], cpuRow(rawList), ratio(list, rawList), cpuRow(list));
     rows.push(ratio(rawSearch, rawSearch).split(' | ')[0], cpuRow(rawSearch), ratio(search, rawSearch), cpuRow(search));
     const x = list.opsPerSecond / rawList.opsPerSecond;
-    rows.push(`target: GET /products?limit=20 vs raw pg x${x.toFixed(2)} (>= x0.4: ${x >= 0.4 ? 'met' : 'NOT met'}), p99 ${list.p99Ms.toFixed(1)} ms at ${load.concurrency} in flight`);
+    rows.push(
+      `target: GET /products?limit=20 vs raw pg x${x.toFixed(2)} (>= x0.4: ${x >= 0.4 ? 'met' : 'NOT met'}), p99 ${list.p99Ms.toFixed(1)} ms at ${load.concurrency} in flight`,
+    );
     rows.push(`load average after: ${loadAverage()}`);
     return rows;
   } finally {

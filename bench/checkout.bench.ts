@@ -33,7 +33,11 @@ interface PreparedCart {
  * in catalog over NATS, place, confirm) against the same rows written straight on two pg Pools.
  */
 export async function checkoutBench(load: LoadOptions): Promise<string[]> {
-  const stack = await startStack(['identity', 'catalog', 'orders'], { LOG_LEVEL: 'warn', SEED_ADMIN_EMAIL: ROOT.email, SEED_ADMIN_PASSWORD: ROOT.password });
+  const stack = await startStack(['identity', 'catalog', 'orders'], {
+    LOG_LEVEL: 'warn',
+    SEED_ADMIN_EMAIL: ROOT.email,
+    SEED_ADMIN_PASSWORD: ROOT.password,
+  });
   const catalogPool = new Pool({ connectionString: databaseUrlFor('catalog', stack.env), max: 10 });
   const ordersPool = new Pool({ connectionString: databaseUrlFor('orders', stack.env), max: 10 });
   try {
@@ -48,14 +52,21 @@ export async function checkoutBench(load: LoadOptions): Promise<string[]> {
     );
     const buyers = await signUpBuyers(stack.base, ordersDb, load.concurrency);
     const seconds = ((load.warmupMs ?? 1000) + load.durationMs) / 1000;
-    const carts = { checkout: await prepareCarts(ordersDb, buyers, product, Math.ceil(RATE.checkout * seconds) + 1), raw: await prepareCarts(ordersDb, buyers, rawProduct, Math.ceil(RATE.raw * seconds)) };
+    const carts = {
+      checkout: await prepareCarts(ordersDb, buyers, product, Math.ceil(RATE.checkout * seconds) + 1),
+      raw: await prepareCarts(ordersDb, buyers, rawProduct, Math.ceil(RATE.raw * seconds)),
+    };
 
     let placed = 0;
     const checkout = async () => {
       const { cartId, buyer } = carts.checkout();
       const response = await fetch(`${stack.base}/api/v1/checkout`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${buyer.token}`, 'idempotency-key': randomBytes(16).toString('base64url') },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${buyer.token}`,
+          'idempotency-key': randomBytes(16).toString('base64url'),
+        },
         body: JSON.stringify({ cartId, shippingAddressId: buyer.addressId, paymentMethod: 'COD' }),
       });
       if (response.status !== 201) throw new Error(`checkout answered ${response.status}: ${await response.text()}`);
@@ -73,20 +84,53 @@ export async function checkoutBench(load: LoadOptions): Promise<string[]> {
       await inTransaction(catalogPool, async (c) => {
         const taken = await c.query('UPDATE products SET stock = stock - 1, updated_at = now() WHERE id = $1 AND stock >= 1', [rawProduct]);
         if (taken.rowCount !== 1) throw new Error('raw baseline: product out of stock');
-        await c.query(`INSERT INTO stock_reservations (id, order_id, product_id, quantity, status, expires_at, updated_at) VALUES (gen_random_uuid(), $1, $2, 1, 'CONFIRMED', now() + interval '15 minutes', now())`, [orderId, rawProduct]);
+        await c.query(
+          `INSERT INTO stock_reservations (id, order_id, product_id, quantity, status, expires_at, updated_at) VALUES (gen_random_uuid(), $1, $2, 1, 'CONFIRMED', now() + interval '15 minutes', now())`,
+          [orderId, rawProduct],
+        );
       });
       await inTransaction(ordersPool, async (c) => {
         const address = JSON.stringify({ ...ADDRESS, company: null, street2: null, country: 'Philippines', phoneNumber: null });
         await c.query(
           `INSERT INTO orders (id, order_code, order_number, user_id, customer_id, channel, status, payment_status, payment_method, subtotal, tax, total, currency, shipping_address, billing_address, stock_reserved, metadata, placed_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, 'WEB', 'CONFIRMED', 'PENDING', 'COD', $6, $7, $8, 'PHP', $9, $9, true, $10, now(), now())`,
-          [orderId, randomBytes(7).toString('base64url').slice(0, 9), `RAW-${++rawOrders}`, buyer.userId, buyer.customerId, LINE.price, LINE.tax, LINE.total, address, JSON.stringify({ cartId })],
+          [
+            orderId,
+            randomBytes(7).toString('base64url').slice(0, 9),
+            `RAW-${++rawOrders}`,
+            buyer.userId,
+            buyer.customerId,
+            LINE.price,
+            LINE.tax,
+            LINE.total,
+            address,
+            JSON.stringify({ cartId }),
+          ],
         );
-        await c.query(`INSERT INTO order_items (id, order_id, product_id, sku, name, quantity, price, total, product_snapshot) VALUES (gen_random_uuid(), $1, $2, $3, $4, 1, $5, $5, $6)`, [orderId, rawProduct, `BENCH-${rawProduct}`, LINE.name, LINE.price, JSON.stringify({ name: LINE.name, sku: `BENCH-${rawProduct}`, variantId: null })]);
-        await c.query(`INSERT INTO order_status_history (id, order_id, from_status, to_status, actor_id, reason) VALUES (gen_random_uuid(), $1, 'PENDING', 'CONFIRMED', $2, 'cash_on_delivery')`, [orderId, buyer.userId]);
+        await c.query(
+          `INSERT INTO order_items (id, order_id, product_id, sku, name, quantity, price, total, product_snapshot) VALUES (gen_random_uuid(), $1, $2, $3, $4, 1, $5, $5, $6)`,
+          [
+            orderId,
+            rawProduct,
+            `BENCH-${rawProduct}`,
+            LINE.name,
+            LINE.price,
+            JSON.stringify({ name: LINE.name, sku: `BENCH-${rawProduct}`, variantId: null }),
+          ],
+        );
+        await c.query(
+          `INSERT INTO order_status_history (id, order_id, from_status, to_status, actor_id, reason) VALUES (gen_random_uuid(), $1, 'PENDING', 'CONFIRMED', $2, 'cash_on_delivery')`,
+          [orderId, buyer.userId],
+        );
         // Marked published: the orders relay must not spend the run publishing events of orders the app never placed.
-        await c.query(`INSERT INTO outbox_event (id, subject, payload, headers, published_at) VALUES (gen_random_uuid(), 'evt.orders.order.placed', $1, '{}', now())`, [JSON.stringify({ orderId, total: LINE.total, currency: 'PHP' })]);
-        const completed = await c.query(`UPDATE carts SET status = 'COMPLETED', converted_at = now(), updated_at = now() WHERE id = $1 AND status = 'ACTIVE'`, [cartId]);
+        await c.query(
+          `INSERT INTO outbox_event (id, subject, payload, headers, published_at) VALUES (gen_random_uuid(), 'evt.orders.order.placed', $1, '{}', now())`,
+          [JSON.stringify({ orderId, total: LINE.total, currency: 'PHP' })],
+        );
+        const completed = await c.query(
+          `UPDATE carts SET status = 'COMPLETED', converted_at = now(), updated_at = now() WHERE id = $1 AND status = 'ACTIVE'`,
+          [cartId],
+        );
         if (completed.rowCount !== 1) throw new Error(`raw baseline: cart ${cartId} not ACTIVE`);
       });
     };
@@ -96,9 +140,19 @@ export async function checkoutBench(load: LoadOptions): Promise<string[]> {
     const baseline = await measure('raw pg: reserve + order rows', raw, load);
 
     // Cheap invariants: every 201 placed exactly one order and took exactly one unit; COD confirmed every reservation.
-    const orders = Number((await ordersDb.query('SELECT count(*) AS n FROM orders o JOIN order_items i ON i.order_id = o.id WHERE i.product_id = $1 AND o.placed_at IS NOT NULL', [product])).rows[0].n);
+    const orders = Number(
+      (
+        await ordersDb.query(
+          'SELECT count(*) AS n FROM orders o JOIN order_items i ON i.order_id = o.id WHERE i.product_id = $1 AND o.placed_at IS NOT NULL',
+          [product],
+        )
+      ).rows[0].n,
+    );
     const stock = Number((await catalogDb.query('SELECT stock FROM products WHERE id = $1', [product])).rows[0].stock);
-    const reserved = Number((await catalogDb.query(`SELECT count(*) AS n FROM stock_reservations WHERE product_id = $1 AND status = 'RESERVED'`, [product])).rows[0].n);
+    const reserved = Number(
+      (await catalogDb.query(`SELECT count(*) AS n FROM stock_reservations WHERE product_id = $1 AND status = 'RESERVED'`, [product]))
+        .rows[0].n,
+    );
     const checked = `checked: ${orders} orders for ${placed} checkouts, stock -${STOCK - stock}, ${reserved} reservations left RESERVED`;
     if (orders !== placed || STOCK - stock !== placed || reserved !== 0) throw new Error(`checkout invariants broken: ${checked}`);
     return [ratio(subject, baseline), checked];
@@ -112,8 +166,13 @@ export async function checkoutBench(load: LoadOptions): Promise<string[]> {
 /** `n` buyers through the gateway (register, log in, one address), a few at a time: argon2 is CPU-bound. */
 async function signUpBuyers(base: string, ordersDb: Client, n: number): Promise<Buyer[]> {
   const post = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
-    const response = await fetch(`${base}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    if (response.status !== 200 && response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+    const response = await fetch(`${base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 200 && response.status !== 201)
+      throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as T;
   };
   const one = async (i: number): Promise<Buyer> => {
@@ -126,7 +185,9 @@ async function signUpBuyers(base: string, ordersDb: Client, n: number): Promise<
   const buyers: Buyer[] = [];
   for (let i = 0; i < n; i += 4) buyers.push(...(await Promise.all(Array.from({ length: Math.min(4, n - i) }, (_, j) => one(i + j)))));
   // The address created the customer row: the raw orders name it as the checkout does.
-  const customers = await ordersDb.query('SELECT user_id::text AS user_id, id::text AS id FROM customers WHERE user_id = ANY($1::uuid[])', [buyers.map((b) => b.userId)]);
+  const customers = await ordersDb.query('SELECT user_id::text AS user_id, id::text AS id FROM customers WHERE user_id = ANY($1::uuid[])', [
+    buyers.map((b) => b.userId),
+  ]);
   for (const row of customers.rows) buyers.find((b) => b.userId === row.user_id)!.customerId = row.id;
   return buyers;
 }
@@ -146,12 +207,21 @@ async function prepareCarts(ordersDb: Client, buyers: Buyer[], productId: string
        INSERT INTO cart_items (id, cart_id, product_id, quantity, price, original_price, subtotal, total, product_snapshot, updated_at)
        SELECT gen_random_uuid(), carts.id, $3, 1, $4, $4, $4, $4, $7, now() FROM carts)
      SELECT id::text AS id, user_id::text AS user_id FROM carts`,
-    [buyers.map((b) => b.userId), count, productId, LINE.price, LINE.tax, LINE.total, JSON.stringify({ name: LINE.name, sku: `BENCH-${productId}` })],
+    [
+      buyers.map((b) => b.userId),
+      count,
+      productId,
+      LINE.price,
+      LINE.tax,
+      LINE.total,
+      JSON.stringify({ name: LINE.name, sku: `BENCH-${productId}` }),
+    ],
   );
   const byUser = new Map(buyers.map((b) => [b.userId, b]));
   let next = 0;
   return () => {
-    if (next >= rows.length) throw new Error(`checkout bench: all ${rows.length} prepared carts used; raise RATE in bench/checkout.bench.ts`);
+    if (next >= rows.length)
+      throw new Error(`checkout bench: all ${rows.length} prepared carts used; raise RATE in bench/checkout.bench.ts`);
     const row = rows[next++];
     return { cartId: row.id, buyer: byUser.get(row.user_id)! };
   };

@@ -5,7 +5,14 @@ import { Client } from 'pg';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { databaseUrlFor, durableName, EVENT_VERSION_HEADER, eventStreamFor, JetStreamService, NatsConnectionService } from '@suite/platform';
+import {
+  databaseUrlFor,
+  durableName,
+  EVENT_VERSION_HEADER,
+  eventStreamFor,
+  JetStreamService,
+  NatsConnectionService,
+} from '@suite/platform';
 import { migrateAll } from '@suite/platform/infra';
 import { eventually, freePort, run } from '@suite/platform/testing';
 import { BenchChild, CpuReply, forkChild } from './lib/child';
@@ -40,7 +47,12 @@ export async function eventsBench(load: LoadOptions): Promise<string[]> {
   const storeDir = `/tmp/${prefix}nats`;
   const natsPort = await freePort();
   const natsServer = run('nats-server', ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', storeDir], process.env);
-  const env: NodeJS.ProcessEnv = { ...process.env, NATS_URL: `nats://127.0.0.1:${natsPort}`, DATABASE_NAME_PREFIX: prefix, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NATS_URL: `nats://127.0.0.1:${natsPort}`,
+    DATABASE_NAME_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+  };
   const url = databaseUrlFor('analytics', env);
   const nc = await eventually(() => connect({ servers: env.NATS_URL, name: 'events-bench' }), Boolean);
   const connection = new NatsConnectionService(env.NATS_URL!, 'events-bench');
@@ -81,19 +93,30 @@ export async function eventsBench(load: LoadOptions): Promise<string[]> {
         await host.stop();
         return d;
       };
-      const [raw, platform] = round % 2 === 0 ? [await drainRaw(), await drainPlatform()] : await drainPlatform().then(async (p) => [await drainRaw(), p]);
-      for (const [total, d] of [[totals.raw, raw], [totals.platform, platform]] as const) {
+      const [raw, platform] =
+        round % 2 === 0 ? [await drainRaw(), await drainPlatform()] : await drainPlatform().then(async (p) => [await drainRaw(), p]);
+      for (const [total, d] of [
+        [totals.raw, raw],
+        [totals.platform, platform],
+      ] as const) {
         total.count += d.count;
         total.spanMs += d.spanMs;
         total.cpuMs += d.cpuMs;
         total.cpuEvents += d.cpuEvents;
       }
       const rawRate = throughputOf('raw', raw);
-      rows.push(throughputRow(throughputOf(`  round ${round + 1}: @OnEvent consumer`, platform), rawRate) + `, CPU/event x${(cpuPerEvent(platform) / cpuPerEvent(raw)).toFixed(2)} (raw ${fmt(rawRate.perSecond)} events/s, ${rawRate.note})`);
+      rows.push(
+        throughputRow(throughputOf(`  round ${round + 1}: @OnEvent consumer`, platform), rawRate) +
+          `, CPU/event x${(cpuPerEvent(platform) / cpuPerEvent(raw)).toFixed(2)} (raw ${fmt(rawRate.perSecond)} events/s, ${rawRate.note})`,
+      );
     }
     const baseline = throughputOf('raw JetStream consume + pg tx + ack', totals.raw);
     const cpuRatio = cpuPerEvent(totals.platform) / cpuPerEvent(totals.raw);
-    rows.unshift(throughputRow(throughputOf('@OnEvent consumer (validate, inbox, UoW)', totals.platform), baseline) + `, CPU/event x${cpuRatio.toFixed(2)}`, throughputRow(baseline));
+    rows.unshift(
+      throughputRow(throughputOf('@OnEvent consumer (validate, inbox, UoW)', totals.platform), baseline) +
+        `, CPU/event x${cpuRatio.toFixed(2)}`,
+      throughputRow(baseline),
+    );
 
     const throughputRatio = throughputOf('', totals.platform).perSecond / baseline.perSecond;
     const verdicts = [`throughput x${throughputRatio.toFixed(2)} of raw (target >= x0.5: ${throughputRatio >= 0.5 ? 'met' : 'NOT met'})`];
@@ -102,7 +125,10 @@ export async function eventsBench(load: LoadOptions): Promise<string[]> {
     const producer = await start('event-host', ['producer']);
     let firstN = 10 * EVENTS;
     const produce = async (rate: number, perTx: number, durationMs: number) => {
-      const reply = await producer.request<ProduceReply>({ type: 'produce', rate, perTx, durationMs, firstN, maxInFlight: 16 } satisfies ProduceRequest, 'produced');
+      const reply = await producer.request<ProduceReply>(
+        { type: 'produce', rate, perTx, durationMs, firstN, maxInFlight: 16 } satisfies ProduceRequest,
+        'produced',
+      );
       firstN += rate * Math.ceil(durationMs / 1000) * 2;
       return reply;
     };
@@ -113,20 +139,40 @@ export async function eventsBench(load: LoadOptions): Promise<string[]> {
       const achieved = (measured.commits.length / measured.elapsedMs) * 1000;
       const name = `outbox commit -> handler commit, ${fmt(rate)}/s`;
       rows.push(
-        latencyRow(name, samples.map((s) => s.total), 'events') +
+        latencyRow(
+          name,
+          samples.map((s) => s.total),
+          'events',
+        ) +
           `  (${fmt(measured.commits.length)} committed, ${perTx}/tx, at ${fmt(achieved)}/s; ${fmt(samples.length)} delivered; ${measured.failed} tx failed, ${measured.skipped} tx skipped)`,
       );
-      rows.push(latencyRow('  of which commit -> stored in the stream', samples.map((s) => s.relay), 'events') + '  (relay; stream time in whole ms)');
-      rows.push(latencyRow('  of which stored -> handler commit', samples.map((s) => s.consumer), 'events') + '  (consumer)');
+      rows.push(
+        latencyRow(
+          '  of which commit -> stored in the stream',
+          samples.map((s) => s.relay),
+          'events',
+        ) + '  (relay; stream time in whole ms)',
+      );
+      rows.push(
+        latencyRow(
+          '  of which stored -> handler commit',
+          samples.map((s) => s.consumer),
+          'events',
+        ) + '  (consumer)',
+      );
       if (rate === LATENCY_RUNS[0].rate) {
         const p99 = [...samples.map((s) => s.total)].sort((a, b) => a - b)[Math.floor(samples.length * 0.99)] ?? NaN;
         const kept = samples.length === measured.commits.length && achieved >= 0.95 * rate;
-        verdicts.push(`p99 ${p99.toFixed(1)} ms at ${fmt(achieved)}/s committed (target < 50 ms at ${fmt(rate)}/s: ${p99 < 50 && kept ? 'met' : 'NOT met'})`);
+        verdicts.push(
+          `p99 ${p99.toFixed(1)} ms at ${fmt(achieved)}/s committed (target < 50 ms at ${fmt(rate)}/s: ${p99 < 50 && kept ? 'met' : 'NOT met'})`,
+        );
       }
     }
     await Promise.all([host.stop(), producer.stop()]);
     rows.push(`targets: ${verdicts.join('; ')}`);
-    rows.push(`(concurrency ${EVENTS_CONCURRENCY}; ${fmt(EVENTS)} events pre-published in ${ROUNDS} rounds, alternating which consumer drains first; the raw consumer, the @OnEvent host and the producer each in a process of its own)`);
+    rows.push(
+      `(concurrency ${EVENTS_CONCURRENCY}; ${fmt(EVENTS)} events pre-published in ${ROUNDS} rounds, alternating which consumer drains first; the raw consumer, the @OnEvent host and the producer each in a process of its own)`,
+    );
     return rows;
   } finally {
     for (const child of children) await child.stop().catch(() => undefined);
@@ -147,7 +193,10 @@ async function prePublish(nc: Awaited<ReturnType<typeof connect>>, firstN: numbe
       Array.from({ length: Math.min(500, count - first) }, (_, i) => {
         const h = natsHeaders();
         h.set(EVENT_VERSION_HEADER, String(BenchHappened.version));
-        return js.publish(BenchHappened.subject, JSON.stringify({ n: firstN + first + i, note: 'bench' }), { msgID: randomUUID(), headers: h });
+        return js.publish(BenchHappened.subject, JSON.stringify({ n: firstN + first + i, note: 'bench' }), {
+          msgID: randomUUID(),
+          headers: h,
+        });
       }),
     );
   }
@@ -178,7 +227,8 @@ async function drain(db: Client, consumer: string, [from, to]: [number, number],
     );
     const { n, span_ms } = rows[0];
     first ??= { n, cpuMs: await cpu() };
-    if (n >= expected || Date.now() - lastProgress > 20000) return { count: n, spanMs: span_ms ?? 0, cpuMs: (await cpu()) - first.cpuMs, cpuEvents: n - first.n };
+    if (n >= expected || Date.now() - lastProgress > 20000)
+      return { count: n, spanMs: span_ms ?? 0, cpuMs: (await cpu()) - first.cpuMs, cpuEvents: n - first.n };
     if (n !== last) [last, lastProgress] = [n, Date.now()];
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -203,7 +253,13 @@ interface Latency {
  */
 async function deliveryLatencies(db: Client, commits: [string, number][]): Promise<Latency[]> {
   const ids = commits.map(([id]) => id);
-  const count = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM bench_event_sink WHERE consumer = $1 AND message_id = ANY($2)', [PLATFORM_DURABLE, ids])).rows[0].n;
+  const count = async () =>
+    (
+      await db.query<{ n: number }>('SELECT count(*)::int AS n FROM bench_event_sink WHERE consumer = $1 AND message_id = ANY($2)', [
+        PLATFORM_DURABLE,
+        ids,
+      ])
+    ).rows[0].n;
   await eventually(count, (n) => n >= ids.length, 20000).catch(() => undefined);
   const { rows } = await db.query<{ message_id: string; at: number; stored: number }>(
     `SELECT message_id, (extract(epoch FROM created_at) * 1000)::float8 AS at, (extract(epoch FROM stored_at) * 1000)::float8 AS stored
@@ -211,11 +267,17 @@ async function deliveryLatencies(db: Client, commits: [string, number][]): Promi
     [PLATFORM_DURABLE, ids],
   );
   const committedAt = new Map(commits);
-  return rows.map((r) => ({ total: r.at - committedAt.get(r.message_id)!, relay: r.stored - committedAt.get(r.message_id)!, consumer: r.at - r.stored }));
+  return rows.map((r) => ({
+    total: r.at - committedAt.get(r.message_id)!,
+    relay: r.stored - committedAt.get(r.message_id)!,
+    consumer: r.at - r.stored,
+  }));
 }
 
 async function dropDatabase(name: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrlFor('analytics', { ...process.env, DATABASE_NAME_PREFIX: '' }).replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
+  const admin = new Client({
+    connectionString: databaseUrlFor('analytics', { ...process.env, DATABASE_NAME_PREFIX: '' }).replace(/\/[^/?]+(\?|$)/, '/postgres$1'),
+  });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

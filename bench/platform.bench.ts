@@ -36,7 +36,9 @@ export async function platformBench(load: LoadOptions): Promise<string[]> {
   const stack = await startStack(['analytics'], { LOG_LEVEL: 'warn' });
   const responder = spawn(process.execPath, ['-e', RAW_RESPONDER], { env: stack.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const db = await stack.db('analytics');
-  await db.query(`INSERT INTO system_config (id, key, value, is_public, category, updated_at) VALUES (gen_random_uuid(), 'site.currency', '"PHP"', true, 'site', now())`);
+  await db.query(
+    `INSERT INTO system_config (id, key, value, is_public, category, updated_at) VALUES (gen_random_uuid(), 'site.currency', '"PHP"', true, 'site', now())`,
+  );
   const url = databaseUrlFor('analytics', stack.env);
   const sql = 'SELECT key, value, description, category FROM system_config WHERE is_public = true ORDER BY key';
   const connection = new NatsConnectionService(stack.env.NATS_URL!, 'bench');
@@ -45,7 +47,11 @@ export async function platformBench(load: LoadOptions): Promise<string[]> {
   const children: BenchChild[] = [];
   try {
     await eventually(() => raw.request('bench.raw.echo', JSON.stringify({ id: 'x' }), { timeout: 500 }), Boolean);
-    const rawNats = await measure('raw NATS request/reply', () => raw.request('bench.raw.echo', JSON.stringify({ id: '1', pattern: 'x', data: {} }), { timeout: 5000 }), load);
+    const rawNats = await measure(
+      'raw NATS request/reply',
+      () => raw.request('bench.raw.echo', JSON.stringify({ id: '1', pattern: 'x', data: {} }), { timeout: 5000 }),
+      load,
+    );
     const platformNats = await measure('NatsClient -> NestJS handler', () => client.request(ApiGatewaySubjects.HealthCheck, {}), load);
     rows.push(ratio(platformNats, rawNats));
 
@@ -56,28 +62,41 @@ export async function platformBench(load: LoadOptions): Promise<string[]> {
     children.push(rawServer);
     const pg: CpuProbe = {
       name: 'pg backends',
-      pids: async () => (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => Number(r.pid)),
+      pids: async () =>
+        (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) =>
+          Number(r.pid),
+        ),
     };
-    const [rawPg, rawHttp, edge] = await measureLoads(loader, [
-      { name: 'raw pg query', job: { kind: 'pg', connectionString: url, poolMax: POOL_MAX, sql }, probes: [pg] },
-      { name: 'raw Fastify + pg Pool (own process)', job: { kind: 'http', origin: `http://127.0.0.1:${rawPort}`, path: '/' }, probes: [{ name: 'fastify', pids: () => [rawServer.child.pid!] }, pg] },
-      {
-        name: 'HTTP -> gateway -> NATS -> analytics -> pg',
-        job: { kind: 'http', origin: stack.base, path: '/api/v1/system-config/public' },
-        probes: [
-          { name: 'gateway', pids: () => [stack.gateway.child.pid!] },
-          { name: 'analytics', pids: () => [stack.services.analytics.child.pid!] },
-          { name: 'nats-server', pids: () => natsServerPids(stack.env.NATS_URL!) },
-          pg,
-        ],
-      },
-    ], load);
+    const [rawPg, rawHttp, edge] = await measureLoads(
+      loader,
+      [
+        { name: 'raw pg query', job: { kind: 'pg', connectionString: url, poolMax: POOL_MAX, sql }, probes: [pg] },
+        {
+          name: 'raw Fastify + pg Pool (own process)',
+          job: { kind: 'http', origin: `http://127.0.0.1:${rawPort}`, path: '/' },
+          probes: [{ name: 'fastify', pids: () => [rawServer.child.pid!] }, pg],
+        },
+        {
+          name: 'HTTP -> gateway -> NATS -> analytics -> pg',
+          job: { kind: 'http', origin: stack.base, path: '/api/v1/system-config/public' },
+          probes: [
+            { name: 'gateway', pids: () => [stack.gateway.child.pid!] },
+            { name: 'analytics', pids: () => [stack.services.analytics.child.pid!] },
+            { name: 'nats-server', pids: () => natsServerPids(stack.env.NATS_URL!) },
+            pg,
+          ],
+        },
+      ],
+      load,
+    );
     rows.push(ratio(rawPg, rawPg).split(' | ')[0], cpuRow(rawPg));
     rows.push(ratio(rawHttp, rawPg), cpuRow(rawHttp));
     rows.push(ratio(edge, rawHttp), cpuRow(edge));
     rows.push(ratio(edge, rawPg));
     const x = edge.opsPerSecond / rawHttp.opsPerSecond;
-    rows.push(`targets: edge vs raw Fastify + pg x${x.toFixed(2)} (>= x0.4: ${x >= 0.4 ? 'met' : 'NOT met'}), edge p99 ${edge.p99Ms.toFixed(1)} ms at ${load.concurrency} in flight (< 25 ms: ${edge.p99Ms < 25 ? 'met' : 'NOT met'})`);
+    rows.push(
+      `targets: edge vs raw Fastify + pg x${x.toFixed(2)} (>= x0.4: ${x >= 0.4 ? 'met' : 'NOT met'}), edge p99 ${edge.p99Ms.toFixed(1)} ms at ${load.concurrency} in flight (< 25 ms: ${edge.p99Ms < 25 ? 'met' : 'NOT met'})`,
+    );
     rows.push(`load average after: ${loadAverage()}`);
     return rows;
   } finally {

@@ -10,8 +10,15 @@ import { telemetryBench } from './telemetry.bench';
 import { eventsBench } from './events.bench';
 
 async function main(): Promise<void> {
-  const load = { concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32), durationMs: Number(process.env.BENCH_DURATION_MS ?? 5000), warmupMs: 1000, warmupMaxMs: Number(process.env.BENCH_WARMUP_MAX_MS ?? 20000) };
-  console.log(`load: ${load.concurrency} calls in flight, ${load.durationMs} ms per measurement after a warm-up of up to ${load.warmupMaxMs} ms, ${require('node:os').cpus().length} cores, load average ${require('node:fs').readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`);
+  const load = {
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32),
+    durationMs: Number(process.env.BENCH_DURATION_MS ?? 5000),
+    warmupMs: 1000,
+    warmupMaxMs: Number(process.env.BENCH_WARMUP_MAX_MS ?? 20000),
+  };
+  console.log(
+    `load: ${load.concurrency} calls in flight, ${load.durationMs} ms per measurement after a warm-up of up to ${load.warmupMaxMs} ms, ${require('node:os').cpus().length} cores, load average ${require('node:fs').readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`,
+  );
   const only = process.env.BENCH_ONLY?.split(',');
   const runs = (section: string) => !only || only.includes(section);
   if (runs('platform')) {

@@ -31,7 +31,12 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 export async function telemetryBench(load: LoadOptions): Promise<string[]> {
   // Its own MQTT session and share group: the machine's broker is shared, and a common group would split messages between stacks.
   const mqttId = `bench-${randomUUID()}`;
-  const stack = await startStack(['iot-telemetry'], { LOG_LEVEL: 'warn', MQTT_CLIENT_ID: mqttId, MQTT_SHARE_GROUP: mqttId, MQTT_SESSION_EXPIRY_SECONDS: '60' });
+  const stack = await startStack(['iot-telemetry'], {
+    LOG_LEVEL: 'warn',
+    MQTT_CLIENT_ID: mqttId,
+    MQTT_SHARE_GROUP: mqttId,
+    MQTT_SESSION_EXPIRY_SECONDS: '60',
+  });
   const nc = await connect({ servers: stack.env.NATS_URL!, name: 'telemetry-bench' });
   const nats = natsPublisher(nc);
   const rows: string[] = [];
@@ -47,7 +52,9 @@ export async function telemetryBench(load: LoadOptions): Promise<string[]> {
     // First, in steady state: after the bulk sections below, their checkpoint (and the full-page writes after it) stalls
     // commits for up to a second on this machine's disk, which would be timed here too.
     const alerts = await alertLatency(db, nc, fleet, watched, ALERT_LOAD, Math.max(load.durationMs, 12_000));
-    const alertRow = latencyRow(`reading -> SensorAlert at ${fmt(ALERT_LOAD)} readings/s`, alerts.latenciesMs, 'alerts') + `  (${alerts.crossings} crossings, ${alerts.alerts} alerts, ${alerts.resolved} resolved)`;
+    const alertRow =
+      latencyRow(`reading -> SensorAlert at ${fmt(ALERT_LOAD)} readings/s`, alerts.latenciesMs, 'alerts') +
+      `  (${alerts.crossings} crossings, ${alerts.alerts} alerts, ${alerts.resolved} resolved)`;
 
     const sustainedMs = Math.max(load.durationMs, 10_000);
     const sustained = await ingestRun(db, nats, fleet, SUSTAINED, sustainedMs);
@@ -73,21 +80,27 @@ export async function telemetryBench(load: LoadOptions): Promise<string[]> {
       if (keptUp(step)) maxSustained = offered;
       peak = Math.max(peak, step.storedPerSecond);
     }
-    rows.push(`max sustained: ${maxSustained ? `${fmt(maxSustained)} readings/s offered (highest step stored in full at >= 90% of offered, drained < 1 s)` : 'none of the steps kept up'}; peak ${fmt(peak)} readings/s stored`);
+    rows.push(
+      `max sustained: ${maxSustained ? `${fmt(maxSustained)} readings/s offered (highest step stored in full at >= 90% of offered, drained < 1 s)` : 'none of the steps kept up'}; peak ${fmt(peak)} readings/s stored`,
+    );
 
     const variants = await indexChoice(db, INDEX_ROWS);
     for (const v of variants) {
-      rows.push(throughputRow({
-        name: `index: ${v.name}`,
-        perSecond: v.rowsPerSecond,
-        unit: 'rows/s',
-        note: `indexes ${mb(v.indexBytes)} (time ${mb(v.timeIndexBytes)}), 1 h all sensors ${v.queryMs.toFixed(1)} ms (${v.plan}), ${fmt(INDEX_ROWS)} rows`,
-      }));
+      rows.push(
+        throughputRow({
+          name: `index: ${v.name}`,
+          perSecond: v.rowsPerSecond,
+          unit: 'rows/s',
+          note: `indexes ${mb(v.indexBytes)} (time ${mb(v.timeIndexBytes)}), 1 h all sensors ${v.queryMs.toFixed(1)} ms (${v.plan}), ${fmt(INDEX_ROWS)} rows`,
+        }),
+      );
     }
     // What the time index costs at the issue's rate: BRIN grows with table pages, a btree with every row.
     const perDay = 20_000 * 86_400;
     const [brin, , btree] = variants;
-    rows.push(`time index for a day at 20,000 readings/s (${fmt(perDay / 1e6)} M rows, scaled linearly): BRIN < ${mb((brin.timeIndexBytes / INDEX_ROWS) * perDay)} (its fixed pages dominate here), btree ${mb((btree.timeIndexBytes / INDEX_ROWS) * perDay)}`);
+    rows.push(
+      `time index for a day at 20,000 readings/s (${fmt(perDay / 1e6)} M rows, scaled linearly): BRIN < ${mb((brin.timeIndexBytes / INDEX_ROWS) * perDay)} (its fixed pages dominate here), btree ${mb((btree.timeIndexBytes / INDEX_ROWS) * perDay)}`,
+    );
     rows.push(`(${DEVICES} devices x ${SENSORS.length} sensors; targets: >= 20,000 readings/s stored, alert p99 < 100 ms)`);
     return rows;
   } finally {
@@ -116,6 +129,8 @@ async function mqttRows(url: string, db: Client, fleet: BenchDevice[], durationM
 
 /** A step the pipeline kept up with: everything stored, at >= 90% of the offered rate end to end, drained within a second. */
 const keptUp = (r: IngestResult) =>
-  r.stored === r.offered.readings && r.storedPerSecond >= 0.9 * ((r.offered.readings * 1000) / (r.offered.lastAt - r.offered.firstAt)) && r.drainMs < 1000;
+  r.stored === r.offered.readings &&
+  r.storedPerSecond >= 0.9 * ((r.offered.readings * 1000) / (r.offered.lastAt - r.offered.firstAt)) &&
+  r.drainMs < 1000;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;

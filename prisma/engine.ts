@@ -74,13 +74,15 @@ export function describeError(err: unknown): string {
  * its migration-lock timeout), which would otherwise keep every run alive 10 s after its work.
  */
 export function runCli(failurePrefix: string, main: () => Promise<void>): void {
-  Promise.resolve().then(main).then(
-    () => process.stdout.write('', () => process.exit(0)),
-    (err: unknown) => {
-      console.error(err instanceof UsageError ? err.message : `${failurePrefix}${describeError(err)}`);
-      process.exit(1);
-    },
-  );
+  Promise.resolve()
+    .then(main)
+    .then(
+      () => process.stdout.write('', () => process.exit(0)),
+      (err: unknown) => {
+        console.error(err instanceof UsageError ? err.message : `${failurePrefix}${describeError(err)}`);
+        process.exit(1);
+      },
+    );
 }
 
 /** The committed migrations of a service, in the shape the engine expects (sorted like the CLI). */
@@ -88,7 +90,10 @@ export function loadMigrations(service: ServiceName): MigrationList {
   const baseDir = migrationsDirFor(service);
   const lockPath = join(baseDir, LOCKFILE_NAME);
   const dirs = existsSync(baseDir)
-    ? readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(baseDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   return {
     baseDir,

@@ -16,9 +16,7 @@ import { SYSTEM_CONFIG } from './seeds/analytics';
 const server = process.env.DATABASE_URL || DEFAULT_DATABASE_SERVER_URL;
 const prefix = `test_tooling_${randomBytes(4).toString('hex')}_`;
 // Only our prefix decides the database names: per-service overrides would point elsewhere.
-const env: NodeJS.ProcessEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !name.endsWith('_DATABASE_URL')),
-);
+const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.endsWith('_DATABASE_URL')));
 Object.assign(env, { DATABASE_URL: server, DATABASE_NAME_PREFIX: prefix });
 
 async function query<T extends object>(service: ServiceName | 'postgres', sql: string, params: unknown[] = []): Promise<T[]> {
@@ -33,10 +31,15 @@ async function query<T extends object>(service: ServiceName | 'postgres', sql: s
 }
 
 const ourDatabases = async () =>
-  (await query<{ datname: string }>('postgres', 'SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix])).map((r) => r.datname);
+  (await query<{ datname: string }>('postgres', 'SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix])).map(
+    (r) => r.datname,
+  );
 
 /** Every committed migration folder of a service, oldest first (their names start with a UTC timestamp). */
-const migrationsOf = (s: ServiceName) => readdirSync(migrationsDirFor(s)).filter((d) => /^\d{14}_/.test(d)).sort();
+const migrationsOf = (s: ServiceName) =>
+  readdirSync(migrationsDirFor(s))
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort();
 
 afterAll(async () => {
   for (const name of await ourDatabases()) await dropDatabase(withDatabase(server, name));
@@ -50,10 +53,21 @@ describe('migrateAll', () => {
 
     expect(results.map((r) => r.service)).toEqual(DATABASE_SERVICES);
     for (const r of results) {
-      expect(r).toEqual({ service: r.service, database: prefix + r.service.replace(/-/g, '_'), created: true, applied: migrationsOf(r.service) });
-      const tables = await query<{ tablename: string }>(r.service, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+      expect(r).toEqual({
+        service: r.service,
+        database: prefix + r.service.replace(/-/g, '_'),
+        created: true,
+        applied: migrationsOf(r.service),
+      });
+      const tables = await query<{ tablename: string }>(
+        r.service,
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+      );
       expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['_prisma_migrations', 'outbox_event', 'processed_event']));
-      const recorded = await query<{ migration_name: string }>(r.service, 'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name');
+      const recorded = await query<{ migration_name: string }>(
+        r.service,
+        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',
+      );
       expect(recorded.map((m) => m.migration_name)).toEqual(migrationsOf(r.service));
     }
     const analytics = await query<{ tablename: string }>('analytics', "SELECT tablename FROM pg_tables WHERE tablename = 'system_config'");

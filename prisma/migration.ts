@@ -12,8 +12,17 @@ import { databaseUrlFor } from '@suite/platform/config';
 import type { ServiceName } from '@suite/platform/config';
 import { databaseNameOf, dropDatabase, ensureDatabase, withDatabase } from './databases';
 import {
-  LOCKFILE_CONTENT, LOCKFILE_NAME, loadMigrations, migrationsDirFor, NO_FILTERS, parseServices,
-  readSchema, REPO_ROOT, runCli, UsageError, withEngine,
+  LOCKFILE_CONTENT,
+  LOCKFILE_NAME,
+  loadMigrations,
+  migrationsDirFor,
+  NO_FILTERS,
+  parseServices,
+  readSchema,
+  REPO_ROOT,
+  runCli,
+  UsageError,
+  withEngine,
 } from './engine';
 
 /** `yyyymmddHHMMSS` in UTC, the prefix the Prisma CLI uses so folders sort in creation order. */
@@ -22,7 +31,12 @@ export function migrationTimestamp(now = new Date()): string {
 }
 
 export function snakeName(name: string): string {
-  const snake = name.trim().replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const snake = name
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (!snake) throw new UsageError(`migration name "${name}" has no letters or digits`);
   return snake;
 }

@@ -62,14 +62,26 @@ export async function forkChild(script: string, args: string[], env: NodeJS.Proc
 }
 
 /** CPU time this process has used, ms (user + system): what a consumer costs per event whatever else the machine runs. */
-export interface CpuReply { type: 'cpu'; ms: number }
+export interface CpuReply {
+  type: 'cpu';
+  ms: number;
+}
 
 /** The child's side: answers 'cpu' with its CPU time and 'stop' by running `shutdown` and exiting. */
 export function serveParent(handlers: Record<string, (message: any) => Promise<object | void>>, shutdown: () => Promise<void>): void {
-  handlers = { cpu: async () => { const { user, system } = process.cpuUsage(); return { type: 'cpu', ms: (user + system) / 1000 } satisfies CpuReply; }, ...handlers };
+  handlers = {
+    cpu: async () => {
+      const { user, system } = process.cpuUsage();
+      return { type: 'cpu', ms: (user + system) / 1000 } satisfies CpuReply;
+    },
+    ...handlers,
+  };
   let closing: Promise<void> | undefined;
   // Asked to stop, or the parent went away (it crashed or was interrupted): close once, then exit.
-  const close = () => void (closing ??= shutdown().catch(() => undefined).finally(() => process.exit(0)));
+  const close = () =>
+    void (closing ??= shutdown()
+      .catch(() => undefined)
+      .finally(() => process.exit(0)));
   process.on('message', (message: { type?: string }) => {
     if (message?.type === 'stop') return close();
     const handler = message?.type ? handlers[message.type] : undefined;

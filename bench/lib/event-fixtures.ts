@@ -12,7 +12,11 @@ export class BenchHappenedPayload {
   note!: string;
 }
 
-export const BenchHappened: EventDefinition<BenchHappenedPayload> = { subject: 'evt.analytics.bench.happened', payload: BenchHappenedPayload, version: 1 };
+export const BenchHappened: EventDefinition<BenchHappenedPayload> = {
+  subject: 'evt.analytics.bench.happened',
+  payload: BenchHappenedPayload,
+  version: 1,
+};
 
 /**
  * What both consumers write besides their inbox row: one row per event, stamped with clock_timestamp()

@@ -16,7 +16,12 @@ import { BenchHappened, BenchHappenedPayload, EVENTS_CONCURRENCY, EVENTS_MAX_ACK
  *   so the outbox relay of this process is kicked after each commit (the real path), and reports each commit time.
  * Needs NATS_URL and DATABASE_NAME_PREFIX in its environment.
  */
-const platform = PlatformModule.forService({ name: 'analytics', healthSubject: AnalyticsSubjects.HealthCheck, config: PlatformConfig, prismaClient: AnalyticsPrismaClient });
+const platform = PlatformModule.forService({
+  name: 'analytics',
+  healthSubject: AnalyticsSubjects.HealthCheck,
+  config: PlatformConfig,
+  prismaClient: AnalyticsPrismaClient,
+});
 
 @Injectable()
 export class BenchSink {
@@ -48,7 +53,13 @@ export interface ProduceRequest {
   /** transactions in flight at most */
   maxInFlight: number;
 }
-export interface ProduceReply { type: 'produced'; commits: [string, number][]; failed: number; skipped: number; elapsedMs: number }
+export interface ProduceReply {
+  type: 'produced';
+  commits: [string, number][];
+  failed: number;
+  skipped: number;
+  elapsedMs: number;
+}
 
 /**
  * Open loop: transactions are started on schedule whatever the previous ones are doing, up to maxInFlight (beyond

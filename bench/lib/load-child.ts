@@ -80,7 +80,17 @@ async function run({ job, concurrency, durationMs, samples }: LoadRequest): Prom
   const elapsedMs = performance.now() - started;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { type: 'result', operations: latencies.length, errors, firstError, elapsedMs, p50Ms: pct(50), p99Ms: pct(99), maxMs: latencies[latencies.length - 1] ?? NaN, latencies: samples ? latencies : undefined };
+  return {
+    type: 'result',
+    operations: latencies.length,
+    errors,
+    firstError,
+    elapsedMs,
+    p50Ms: pct(50),
+    p99Ms: pct(99),
+    maxMs: latencies[latencies.length - 1] ?? NaN,
+    latencies: samples ? latencies : undefined,
+  };
 }
 
 serveParent({ run: (m: LoadRequest) => run(m) }, async () => {

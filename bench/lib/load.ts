@@ -32,12 +32,21 @@ export async function measureLoads(loader: BenchChild, scenarios: Scenario[], lo
   const run = async (scenario: Scenario, durationMs: number, samples = false) => {
     const request: LoadRequest = { type: 'run', job: scenario.job, concurrency: load.concurrency, durationMs, samples };
     const result = await loader.request<LoadResult>(request, 'result', durationMs + 60000);
-    if (result.errors > 0) throw new Error(`${scenario.name}: ${result.errors} of ${result.errors + result.operations} calls failed, first: ${result.firstError}`);
+    if (result.errors > 0)
+      throw new Error(
+        `${scenario.name}: ${result.errors} of ${result.errors + result.operations} calls failed, first: ${result.firstError}`,
+      );
     return result;
   };
   const warmups: number[][] = [];
   for (const scenario of scenarios) warmups.push(await warmupWindows(async (ms) => rate(await run(scenario, ms)), load));
-  const totals = scenarios.map(() => ({ operations: 0, elapsedMs: 0, latencies: [] as number[], cpu: new Map<string, { ms: number; processes: number }>(), rounds: [] as number[] }));
+  const totals = scenarios.map(() => ({
+    operations: 0,
+    elapsedMs: 0,
+    latencies: [] as number[],
+    cpu: new Map<string, { ms: number; processes: number }>(),
+    rounds: [] as number[],
+  }));
   const roundMs = Math.max(1000, Math.round(load.durationMs / rounds));
   for (let round = 0; round < rounds; round++) {
     const order = scenarios.map((_, i) => i);

@@ -52,7 +52,13 @@ export async function measure(name: string, call: () => Promise<unknown>, option
   const elapsed = performance.now() - started;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { name, operations: latencies.length, opsPerSecond: Math.round((latencies.length / elapsed) * 1000), p50Ms: round(pct(50)), p99Ms: round(pct(99)) };
+  return {
+    name,
+    operations: latencies.length,
+    opsPerSecond: Math.round((latencies.length / elapsed) * 1000),
+    p50Ms: round(pct(50)),
+    p99Ms: round(pct(99)),
+  };
 }
 
 async function drive(call: () => Promise<unknown>, concurrency: number, durationMs: number, latencies: number[]): Promise<void> {

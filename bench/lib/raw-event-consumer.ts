@@ -17,8 +17,14 @@ async function main([stream, filter, durable, startSeq, url]: string[]): Promise
   const pool = new Pool({ connectionString: url, max: EVENTS_POOL_SIZE });
   const jsm = await jetstreamManager(nc);
   await jsm.consumers.add(stream, {
-    durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: Number(startSeq), filter_subject: filter,
-    max_deliver: 11, ack_wait: nanos(30000), max_ack_pending: EVENTS_MAX_ACK_PENDING,
+    durable_name: durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.StartSequence,
+    opt_start_seq: Number(startSeq),
+    filter_subject: filter,
+    max_deliver: 11,
+    ack_wait: nanos(30000),
+    max_ack_pending: EVENTS_MAX_ACK_PENDING,
   });
   const consumer = await jetstream(nc).consumers.get(stream, durable);
   const messages = await consumer.consume({ max_messages: Math.max(16, EVENTS_CONCURRENCY * 4) });
@@ -31,7 +37,8 @@ async function main([stream, filter, durable, startSeq, url]: string[]): Promise
     try {
       await client.query('BEGIN');
       const inbox = await client.query(INBOX_INSERT, [durable, id]);
-      if (inbox.rowCount) await client.query(SINK_INSERT, [durable, id, payload.n, new Date(Math.floor(message.info.timestampNanos / 1e6))]);
+      if (inbox.rowCount)
+        await client.query(SINK_INSERT, [durable, id, payload.n, new Date(Math.floor(message.info.timestampNanos / 1e6))]);
       await client.query('COMMIT');
     } catch {
       failed++;

@@ -34,7 +34,14 @@ export interface AlertResult {
  * one watched device's next message carries 35 °C (its message after that is normal again, which resolves the alert).
  * The reading's ts is its publish time, so the alert's triggered_at is the publish time and the latency is in SQL.
  */
-export async function alertLatency(db: Client, nc: NatsConnection, fleet: BenchDevice[], watched: BenchDevice[], readingsPerSecond: number, durationMs: number): Promise<AlertResult> {
+export async function alertLatency(
+  db: Client,
+  nc: NatsConnection,
+  fleet: BenchDevice[],
+  watched: BenchDevice[],
+  readingsPerSecond: number,
+  durationMs: number,
+): Promise<AlertResult> {
   await db.query('DELETE FROM sensor_alerts');
   const hot = new Set<number>();
   let crossings = 0;
@@ -59,10 +66,16 @@ export async function alertLatency(db: Client, nc: NatsConnection, fleet: BenchD
   const deadline = Date.now() + 15_000;
   let row: { alerts: number; resolved: number } = { alerts: 0, resolved: 0 };
   while (Date.now() < deadline) {
-    row = (await db.query(`SELECT count(*)::int AS alerts, count(*) FILTER (WHERE is_resolved)::int AS resolved FROM sensor_alerts WHERE threshold_id IS NOT NULL`)).rows[0];
+    row = (
+      await db.query(
+        `SELECT count(*)::int AS alerts, count(*) FILTER (WHERE is_resolved)::int AS resolved FROM sensor_alerts WHERE threshold_id IS NOT NULL`,
+      )
+    ).rows[0];
     if (row.alerts >= crossings && row.resolved >= crossings) break;
     await sleep(100);
   }
-  const latencies = await db.query(`SELECT extract(epoch FROM created_at - triggered_at) * 1000 AS ms FROM sensor_alerts WHERE threshold_id IS NOT NULL`);
+  const latencies = await db.query(
+    `SELECT extract(epoch FROM created_at - triggered_at) * 1000 AS ms FROM sensor_alerts WHERE threshold_id IS NOT NULL`,
+  );
   return { crossings, alerts: row.alerts, resolved: row.resolved, latenciesMs: latencies.rows.map((r) => Number(r.ms)) };
 }

@@ -45,7 +45,14 @@ function rowsLike(fleet: BenchDevice[], count: number): Row[] {
     const device = fleet[Math.floor(i / SENSORS.length) % fleet.length];
     const s = i % SENSORS.length;
     const ms = start + Math.floor(i / (SENSORS.length * fleet.length)) * 5 + (device.index % 5);
-    return { id: uuidv7({ msecs: ms }), deviceId: device.id, sensorId: device.sensorIds[s], value: 20 + (i % 100) / 10, ts: new Date(ms), type: SENSORS[s] };
+    return {
+      id: uuidv7({ msecs: ms }),
+      deviceId: device.id,
+      sensorId: device.sensorIds[s],
+      value: 20 + (i % 100) / 10,
+      ts: new Date(ms),
+      type: SENSORS[s],
+    };
   });
 }
 
@@ -62,10 +69,19 @@ export async function rawPgWrites(db: Client, fleet: BenchDevice[], count: numbe
   try {
     let started = performance.now();
     for (const batch of batches) {
-      const text = batch.map((r) => `${r.id}\t${r.deviceId}\t${r.sensorId}\t${userId}\t${r.type}\t${r.value}\t-\tGOOD\t${r.ts.toISOString()}\n`).join('');
-      await pipeline(Readable.from([text]), db.query(copyFrom('COPY sensor_data_copy (id, device_id, sensor_id, user_id, type, value, unit, quality, "timestamp") FROM STDIN')));
+      const text = batch
+        .map((r) => `${r.id}\t${r.deviceId}\t${r.sensorId}\t${userId}\t${r.type}\t${r.value}\t-\tGOOD\t${r.ts.toISOString()}\n`)
+        .join('');
+      await pipeline(
+        Readable.from([text]),
+        db.query(copyFrom('COPY sensor_data_copy (id, device_id, sensor_id, user_id, type, value, unit, quality, "timestamp") FROM STDIN')),
+      );
     }
-    const copy = { name: `raw pg COPY, ${WRITER_BATCH}-row batches`, perSecond: (count * 1000) / (performance.now() - started), unit: 'rows/s' };
+    const copy = {
+      name: `raw pg COPY, ${WRITER_BATCH}-row batches`,
+      perSecond: (count * 1000) / (performance.now() - started),
+      unit: 'rows/s',
+    };
 
     await db.query('TRUNCATE sensor_data_copy');
     started = performance.now();
@@ -74,11 +90,24 @@ export async function rawPgWrites(db: Client, fleet: BenchDevice[], count: numbe
         `INSERT INTO sensor_data_copy (id, device_id, sensor_id, user_id, type, value, unit, quality, "timestamp")
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::timestamptz[])
          ON CONFLICT (sensor_id, "timestamp") DO NOTHING`,
-        [batch.map((r) => r.id), batch.map((r) => r.deviceId), batch.map((r) => r.sensorId), batch.map(() => userId), batch.map((r) => r.type),
-          batch.map((r) => r.value), batch.map(() => '-'), batch.map(() => 'GOOD'), batch.map((r) => r.ts.toISOString())],
+        [
+          batch.map((r) => r.id),
+          batch.map((r) => r.deviceId),
+          batch.map((r) => r.sensorId),
+          batch.map(() => userId),
+          batch.map((r) => r.type),
+          batch.map((r) => r.value),
+          batch.map(() => '-'),
+          batch.map(() => 'GOOD'),
+          batch.map((r) => r.ts.toISOString()),
+        ],
       );
     }
-    const insert = { name: `raw pg unnest INSERT .. ON CONFLICT, ${WRITER_BATCH}`, perSecond: (count * 1000) / (performance.now() - started), unit: 'rows/s' };
+    const insert = {
+      name: `raw pg unnest INSERT .. ON CONFLICT, ${WRITER_BATCH}`,
+      perSecond: (count * 1000) / (performance.now() - started),
+      unit: 'rows/s',
+    };
     return { copy, insert };
   } finally {
     await db.query('DROP TABLE IF EXISTS sensor_data_copy');

@@ -6,7 +6,13 @@ import { DeviceBridge, DEVICE_CREDENTIAL_PREFIX, IotTelemetrySubjects } from '@s
 
 export const SENSORS = ['temperature', 'humidity', 'co2', 'light', 'ph'] as const;
 const UNITS = ['°C', '%', 'ppm', 'lux', 'pH'];
-const RANGES: [number, number][] = [[0, 50], [0, 100], [0, 5000], [0, 2000], [0, 14]];
+const RANGES: [number, number][] = [
+  [0, 50],
+  [0, 100],
+  [0, 5000],
+  [0, 2000],
+  [0, 14],
+];
 
 export interface BenchDevice {
   index: number;
@@ -39,14 +45,27 @@ export async function provisionFleet(db: Client, count: number): Promise<BenchDe
     `INSERT INTO devices (id, name, type, serial_number, user_id, credential_hash, credential_prefix, updated_at)
      SELECT d.id, 'Bench chamber ' || d.serial, 'MUSHROOM_CHAMBER', d.serial, $5::uuid, d.hash, d.prefix, now()
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS d(id, serial, hash, prefix)`,
-    [devices.map((d) => d.id), devices.map((d) => d.serial), devices.map((d) => sha256(d.token)), devices.map((d) => d.token.slice(3, 11)), userId],
+    [
+      devices.map((d) => d.id),
+      devices.map((d) => d.serial),
+      devices.map((d) => sha256(d.token)),
+      devices.map((d) => d.token.slice(3, 11)),
+      userId,
+    ],
   );
   const sensors = devices.flatMap((d) => d.sensorIds.map((id, s) => ({ id, deviceId: d.id, s })));
   await db.query(
     `INSERT INTO sensors (id, device_id, type, name, unit, min_value, max_value, updated_at)
      SELECT s.id, s.device_id, s.name, s.name, s.unit, s.lo, s.hi, now()
      FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::float8[], $6::float8[]) AS s(id, device_id, name, unit, lo, hi)`,
-    [sensors.map((x) => x.id), sensors.map((x) => x.deviceId), sensors.map((x) => SENSORS[x.s]), sensors.map((x) => UNITS[x.s]), sensors.map((x) => RANGES[x.s][0]), sensors.map((x) => RANGES[x.s][1])],
+    [
+      sensors.map((x) => x.id),
+      sensors.map((x) => x.deviceId),
+      sensors.map((x) => SENSORS[x.s]),
+      sensors.map((x) => UNITS[x.s]),
+      sensors.map((x) => RANGES[x.s][0]),
+      sensors.map((x) => RANGES[x.s][1]),
+    ],
   );
   return devices;
 }

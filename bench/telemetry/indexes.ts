@@ -8,8 +8,18 @@ const BATCH = 2000;
 const BASE = Date.UTC(2026, 0, 1);
 
 const VARIANTS = [
-  { name: 'unique(sensor,ts) + BRIN(ts) [chosen]', indexes: ['UNIQUE INDEX ON %t (sensor_id, "timestamp")', 'INDEX ON %t USING brin ("timestamp")'] },
-  { name: '+ btree(device_id, ts)', indexes: ['UNIQUE INDEX ON %t (sensor_id, "timestamp")', 'INDEX ON %t USING brin ("timestamp")', 'INDEX ON %t (device_id, "timestamp")'] },
+  {
+    name: 'unique(sensor,ts) + BRIN(ts) [chosen]',
+    indexes: ['UNIQUE INDEX ON %t (sensor_id, "timestamp")', 'INDEX ON %t USING brin ("timestamp")'],
+  },
+  {
+    name: '+ btree(device_id, ts)',
+    indexes: [
+      'UNIQUE INDEX ON %t (sensor_id, "timestamp")',
+      'INDEX ON %t USING brin ("timestamp")',
+      'INDEX ON %t (device_id, "timestamp")',
+    ],
+  },
   { name: 'btree(ts) instead of BRIN', indexes: ['UNIQUE INDEX ON %t (sensor_id, "timestamp")', 'INDEX ON %t ("timestamp")'] },
 ];
 

@@ -21,7 +21,13 @@ const count = async (db: Client) => Number((await db.query('SELECT count(*)::int
  * (or the count stops growing for 3 s). Counting is cheap because the table only holds this run's rows; it samples every
  * 500 ms while publishing (for the backlog) and every 100 ms after, which is what times the last row.
  */
-export async function ingestRun(db: Client, publisher: Publisher, fleet: BenchDevice[], readingsPerSecond: number, durationMs: number): Promise<IngestResult> {
+export async function ingestRun(
+  db: Client,
+  publisher: Publisher,
+  fleet: BenchDevice[],
+  readingsPerSecond: number,
+  durationMs: number,
+): Promise<IngestResult> {
   await db.query('TRUNCATE sensor_data');
   const progress = { readings: 0 };
   let publishing = true;

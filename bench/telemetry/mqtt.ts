@@ -13,8 +13,15 @@ export interface MqttPublisher extends Publisher {
 }
 
 /** The fleet publishing QoS 1 over MQTT, spread over a few connections; flush() waits for every PUBACK. */
-export async function mqttPublisher(url: string, topic: (device: BenchDevice) => string = (d) => MqttTopics.telemetry(d.serial)): Promise<MqttPublisher> {
-  const clients = await Promise.all(Array.from({ length: PUBLISHER_CONNECTIONS }, () => connectAsync(url, { clientId: `bench-devices-${randomUUID()}`, reconnectPeriod: 0 })));
+export async function mqttPublisher(
+  url: string,
+  topic: (device: BenchDevice) => string = (d) => MqttTopics.telemetry(d.serial),
+): Promise<MqttPublisher> {
+  const clients = await Promise.all(
+    Array.from({ length: PUBLISHER_CONNECTIONS }, () =>
+      connectAsync(url, { clientId: `bench-devices-${randomUUID()}`, reconnectPeriod: 0 }),
+    ),
+  );
   let unacked = 0;
   let failure: Error | undefined;
   const idle: (() => void)[] = [];

@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { connect } from '@nats-io/transport-node';
 import { formatDeadLetters, listDeadLetters, requestReplay } from '@suite/platform';
 
-const USAGE = 'usage: npm run deadletter -- list [--service SERVICE] [--handler HANDLER]\n       npm run deadletter -- replay --service SERVICE [--handler HANDLER]';
+const USAGE =
+  'usage: npm run deadletter -- list [--service SERVICE] [--handler HANDLER]\n       npm run deadletter -- replay --service SERVICE [--handler HANDLER]';
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
     } else {
       const result = await requestReplay(nc, values.service!, values.handler).catch((error: Error) => {
         // No responders: nothing of that service is running to replay through.
-        throw /no responders|503/i.test(error.message) ? new Error(`no ${values.service} service is running (start it, then replay)`) : error;
+        throw /no responders|503/i.test(error.message)
+          ? new Error(`no ${values.service} service is running (start it, then replay)`)
+          : error;
       });
       console.log(`replayed ${result.replayed}, failed ${result.failed.length}`);
       for (const f of result.failed) console.log(`  seq ${f.sequence}: ${f.error}`);

@@ -4,7 +4,8 @@ const MINUTE = 60_000;
 const DAY_START = Date.UTC(2026, 10, 22, 0, 0, 0);
 /** A day at one sample every 10 seconds. */
 const day = Array.from({ length: (24 * 60 * 60) / 10 }, (_, i) => DAY_START + i * 10_000);
-const series = (chamber: Chamber, sensor: (typeof CHAMBER_SENSORS)[number]['name'], times = day) => times.map((t) => chamber.value(sensor, t));
+const series = (chamber: Chamber, sensor: (typeof CHAMBER_SENSORS)[number]['name'], times = day) =>
+  times.map((t) => chamber.value(sensor, t));
 
 describe('simulated chamber values', () => {
   const normal = new Chamber(3);

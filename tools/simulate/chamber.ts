@@ -65,7 +65,7 @@ export class Chamber {
 
   value(sensor: SensorName, at: number): number {
     const wobble = (this.noise() - 0.5) * 2; // -1..1
-    const swing = Math.sin(2 * Math.PI * ((at / DRIFT_PERIOD) + this.phase));
+    const swing = Math.sin(2 * Math.PI * (at / DRIFT_PERIOD + this.phase));
     switch (sensor) {
       case 'temperature':
         return round(clamp(22 + 3.3 * swing + 0.3 * wobble, 18, 26) + this.excursion(at), 2);
@@ -74,9 +74,10 @@ export class Chamber {
         return round(clamp(87.5 - 6 * swing + 0.8 * wobble, 80, 95), 1);
       case 'co2': {
         const into = (at + this.phase * FAN_CYCLE) % FAN_CYCLE;
-        const level = into < FANS_OFF
-          ? 450 + 1000 * (into / FANS_OFF) // building up while the fans are off
-          : 450 + 1000 * Math.exp(-(into - FANS_OFF) / MINUTE); // flushed out once they run
+        const level =
+          into < FANS_OFF
+            ? 450 + 1000 * (into / FANS_OFF) // building up while the fans are off
+            : 450 + 1000 * Math.exp(-(into - FANS_OFF) / MINUTE); // flushed out once they run
         return Math.round(clamp(level + 30 * wobble, 400, 1500));
       }
       case 'light': {
@@ -85,7 +86,7 @@ export class Chamber {
         return hour >= 6 && hour < 18 ? Math.round(800 + 80 * wobble) : Math.round(2 + 2 * wobble);
       }
       case 'ph':
-        return round(clamp(6.25 + 0.6 * Math.sin(2 * Math.PI * ((at / (4 * DRIFT_PERIOD)) + this.phase)) + 0.05 * wobble, 5.5, 7), 2);
+        return round(clamp(6.25 + 0.6 * Math.sin(2 * Math.PI * (at / (4 * DRIFT_PERIOD) + this.phase)) + 0.05 * wobble, 5.5, 7), 2);
     }
   }
 

@@ -54,7 +54,9 @@ async function main(): Promise<void> {
   const transport = await openTransport(opts.transport);
   const chambers = devices.map((d) => ({ ...d, chamber: new Chamber(d.index), lastTs: 0, nextHeartbeat: 0 }));
   const messagesPerSecond = (opts.devices * opts.rate) / opts.sensors;
-  say(`${opts.devices} devices x ${opts.sensors} sensors at ${opts.rate} readings/s each over ${opts.transport}: ${Math.round(messagesPerSecond)} msgs/s, ${Math.round(opts.devices * opts.rate)} readings/s`);
+  say(
+    `${opts.devices} devices x ${opts.sensors} sensors at ${opts.rate} readings/s each over ${opts.transport}: ${Math.round(messagesPerSecond)} msgs/s, ${Math.round(opts.devices * opts.rate)} readings/s`,
+  );
 
   const started = Date.now();
   // Heartbeats spread over the first 30 s, so 200 devices do not all beat in the same tick.
@@ -87,7 +89,13 @@ async function main(): Promise<void> {
   const report = () => {
     const now = Date.now();
     const rate = ((messages - last.messages) * 1000) / (now - last.at);
-    say(`${((now - started) / 1000).toFixed(0).padStart(5)} s  readings sent ${(messages * opts.sensors).toLocaleString('en-US').padStart(12)}  ${Math.round(rate).toLocaleString('en-US').padStart(7)} msgs/s  ${Math.round(rate * opts.sensors).toLocaleString('en-US').padStart(8)} readings/s${transport.pending() ? `  (${transport.pending()} awaiting PUBACK)` : ''}`);
+    say(
+      `${((now - started) / 1000).toFixed(0).padStart(5)} s  readings sent ${(messages * opts.sensors).toLocaleString('en-US').padStart(12)}  ${Math.round(rate).toLocaleString('en-US').padStart(7)} msgs/s  ${Math.round(
+        rate * opts.sensors,
+      )
+        .toLocaleString('en-US')
+        .padStart(8)} readings/s${transport.pending() ? `  (${transport.pending()} awaiting PUBACK)` : ''}`,
+    );
     last = { at: now, messages };
   };
 
@@ -100,7 +108,9 @@ async function main(): Promise<void> {
     clearInterval(ticker);
     clearInterval(reporter);
     report();
-    say(`${why}: ${(messages * opts.sensors).toLocaleString('en-US')} readings in ${messages.toLocaleString('en-US')} messages over ${((Date.now() - started) / 1000).toFixed(1)} s; flushing`);
+    say(
+      `${why}: ${(messages * opts.sensors).toLocaleString('en-US')} readings in ${messages.toLocaleString('en-US')} messages over ${((Date.now() - started) / 1000).toFixed(1)} s; flushing`,
+    );
     await transport.close();
     process.exit(0);
   };

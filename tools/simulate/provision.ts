@@ -16,13 +16,22 @@ export const serialOf = (index: number) => `SIM-${String(index + 1).padStart(4, 
 export async function provision(gateway: string, count: number, log: (line: string) => void): Promise<SimDevice[]> {
   const email = process.env.SEED_ADMIN_EMAIL ?? 'admin@example.com';
   const password = process.env.SEED_ADMIN_PASSWORD;
-  if (!password) throw new Error('Set SEED_ADMIN_PASSWORD (and SEED_ADMIN_EMAIL, default admin@example.com): the simulator registers its devices as the seeded admin');
+  if (!password)
+    throw new Error(
+      'Set SEED_ADMIN_PASSWORD (and SEED_ADMIN_EMAIL, default admin@example.com): the simulator registers its devices as the seeded admin',
+    );
   const token = (await call(gateway, 'POST', '/auth/login', undefined, { email, password }, 200)).accessToken as string;
 
   const existing = new Map<string, string>();
-  for (let cursor: string | null = ''; cursor !== null; ) {
-    const page: { items: { id: string; serialNumber: string }[]; nextCursor: string | null } =
-      await call(gateway, 'GET', `/devices?type=MUSHROOM_CHAMBER&limit=100${cursor ? `&cursor=${cursor}` : ''}`, token, undefined, 200);
+  for (let cursor: string | null = ''; cursor !== null;) {
+    const page: { items: { id: string; serialNumber: string }[]; nextCursor: string | null } = await call(
+      gateway,
+      'GET',
+      `/devices?type=MUSHROOM_CHAMBER&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      token,
+      undefined,
+      200,
+    );
     for (const d of page.items) existing.set(d.serialNumber, d.id);
     cursor = page.nextCursor;
   }
@@ -34,36 +43,55 @@ export async function provision(gateway: string, count: number, log: (line: stri
       const rotated = await call(gateway, 'POST', `/devices/${id}/credential`, token, {}, [200, 201]);
       return { index, id, serial, credential: rotated.credential };
     }
-    const created = await call(gateway, 'POST', '/devices', token, {
-      name: `Simulated chamber ${index + 1}`,
-      type: 'MUSHROOM_CHAMBER',
-      serialNumber: serial,
-      location: `Sim farm, room ${1 + Math.floor(index / 20)}`,
-      firmware: 'sim-1.2.0',
-      heartbeatTimeoutSeconds: 90,
-      sensors: CHAMBER_SENSORS.map((s) => ({ ...s })),
-    }, 201);
+    const created = await call(
+      gateway,
+      'POST',
+      '/devices',
+      token,
+      {
+        name: `Simulated chamber ${index + 1}`,
+        type: 'MUSHROOM_CHAMBER',
+        serialNumber: serial,
+        location: `Sim farm, room ${1 + Math.floor(index / 20)}`,
+        firmware: 'sim-1.2.0',
+        heartbeatTimeoutSeconds: 90,
+        sensors: CHAMBER_SENSORS.map((s) => ({ ...s })),
+      },
+      201,
+    );
     return { index, id: created.id, serial, credential: created.credential };
   };
 
   // Eight registrations in flight: hundreds of devices in seconds, without queueing hundreds of requests at once.
   const devices: SimDevice[] = new Array(count);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(8, count) }, async () => {
-    while (next < count) {
-      const index = next++;
-      devices[index] = await one(index);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(8, count) }, async () => {
+      while (next < count) {
+        const index = next++;
+        devices[index] = await one(index);
+      }
+    }),
+  );
   const reused = devices.filter((d) => existing.has(d.serial)).length;
   log(`provisioned ${count} devices: ${count - reused} registered${reused ? `, ${reused} already there (credential rotated)` : ''}`);
   return devices;
 }
 
-async function call(base: string, method: string, path: string, token: string | undefined, body: unknown, expected: number | number[]): Promise<any> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token: string | undefined,
+  body: unknown,
+  expected: number | number[],
+): Promise<any> {
   const response = await fetch(`${base}/api/v1${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const ok = Array.isArray(expected) ? expected.includes(response.status) : response.status === expected;

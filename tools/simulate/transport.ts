@@ -22,7 +22,11 @@ export async function openTransport(kind: 'nats' | 'mqtt'): Promise<Transport> {
       close: () => nc.drain(),
     };
   }
-  const client = await connectAsync(process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883', { clientId: `device-simulator-${process.pid}`, clean: true, protocolVersion: 5 });
+  const client = await connectAsync(process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883', {
+    clientId: `device-simulator-${process.pid}`,
+    clean: true,
+    protocolVersion: 5,
+  });
   let inFlight = 0;
   const publish = (topic: string, payload: string) => {
     inFlight++;

@@ -71,7 +71,12 @@ async function main(): Promise<void> {
   const env = childEnv(resolved);
   if (!env.SMTP_URL) env.SMTP_URL = await catchMail();
   const width = Math.max('migrate'.length, ...SERVICE_NAMES.map((s) => s.length));
-  const migrate = spawnPrefixed('migrate', process.execPath, ['--experimental-wasm-modules', '--disable-warning=ExperimentalWarning', MIGRATE], { cwd: root, env, width });
+  const migrate = spawnPrefixed(
+    'migrate',
+    process.execPath,
+    ['--experimental-wasm-modules', '--disable-warning=ExperimentalWarning', MIGRATE],
+    { cwd: root, env, width },
+  );
   children.push(migrate);
   const migrated = await migrate.exited;
   children.splice(children.indexOf(migrate), 1);
@@ -112,7 +117,10 @@ async function main(): Promise<void> {
  */
 async function catchMail(): Promise<string> {
   mailCatcher = await startTestSmtpServer({
-    onMessage: (mail) => console.log([`mail          | to ${mail.to}: ${mail.subject}`, ...mail.text.split('\n').map((l) => `mail          |   ${l}`)].join('\n')),
+    onMessage: (mail) =>
+      console.log(
+        [`mail          | to ${mail.to}: ${mail.subject}`, ...mail.text.split('\n').map((l) => `mail          |   ${l}`)].join('\n'),
+      ),
   });
   say(`mail     no SMTP_URL: messages are printed here (${mailCatcher.url})`);
   return mailCatcher.url;

@@ -37,11 +37,7 @@ export function downServices(health: GatewayHealth | undefined, services: readon
   });
 }
 
-export async function waitForGatewayHealthy(
-  baseUrl: string,
-  services: readonly string[],
-  timeoutMs = 90000,
-): Promise<GatewayHealth> {
+export async function waitForGatewayHealthy(baseUrl: string, services: readonly string[], timeoutMs = 90000): Promise<GatewayHealth> {
   let last: GatewayHealth | undefined;
   try {
     return await waitFor(

@@ -11,7 +11,11 @@ class TotalsReporter {
   }
   onRunComplete(_contexts, results) {
     fs.mkdirSync(DIR, { recursive: true });
-    const totals = { passed: results.numPassedTests, failed: results.numFailedTests, skipped: results.numPendingTests + results.numTodoTests };
+    const totals = {
+      passed: results.numPassedTests,
+      failed: results.numFailedTests,
+      skipped: results.numPendingTests + results.numTodoTests,
+    };
     fs.writeFileSync(path.join(DIR, `${this.name}.json`), JSON.stringify(totals));
   }
 }

@@ -20,7 +20,10 @@ describe('account flows through the gateway', () => {
   const call = (method: string, path: string, options: { body?: unknown; token?: string } = {}) =>
     fetch(`${stack.base}/api/v1${path}`, {
       method,
-      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+      headers: {
+        ...(options.body ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
       body: options.body ? JSON.stringify(options.body) : undefined,
     });
   const login = (email: string, password = PASSWORD) => call('POST', '/auth/login', { body: { email, password } });
@@ -48,7 +51,11 @@ describe('account flows through the gateway', () => {
   beforeAll(async () => {
     // Before the stack: identity reads SMTP_URL at start-up.
     smtp = await startTestSmtpServer();
-    stack = await startStack(['identity'], { SMTP_URL: smtp.url, MAIL_FROM: 'Suite <no-reply@suite.test>', APP_URL: 'https://app.suite.test' });
+    stack = await startStack(['identity'], {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Suite <no-reply@suite.test>',
+      APP_URL: 'https://app.suite.test',
+    });
     db = await stack.db('identity');
   });
 
@@ -75,7 +82,13 @@ describe('account flows through the gateway', () => {
     expect(verified.status).toBe(200);
     expect(await json(verified)).toEqual({ emailVerified: true });
     expect((await json(await call('GET', '/auth/me', { token: accessToken }))).user.emailVerified).toBe(true);
-    expect(await userRow(email)).toMatchObject({ email_verified: true, email_verification_code: null, email_verification_code_expiry: null, email_verification_token: null, email_verification_token_expiry: null });
+    expect(await userRow(email)).toMatchObject({
+      email_verified: true,
+      email_verification_code: null,
+      email_verification_code_expiry: null,
+      email_verification_token: null,
+      email_verification_token_expiry: null,
+    });
 
     // Reused: the code and the link sent with it are spent.
     const reused = await call('POST', '/auth/verify-email', { body: { email, code } });
@@ -126,8 +139,13 @@ describe('account flows through the gateway', () => {
     expect((await json(right)).code).toBe('IDENTITY.INVALID_VERIFICATION');
     const row = await userRow(email);
     expect(row).toMatchObject({ email_verified: false, email_verification_code: null });
-    const events = await db.query('SELECT event, count(*)::int AS n FROM security_logs WHERE user_id = $1 GROUP BY event ORDER BY event', [row.id]);
-    expect(events.rows).toEqual([{ event: 'email_verification.code_invalidated', n: 1 }, { event: 'email_verification.wrong_code', n: 5 }]);
+    const events = await db.query('SELECT event, count(*)::int AS n FROM security_logs WHERE user_id = $1 GROUP BY event ORDER BY event', [
+      row.id,
+    ]);
+    expect(events.rows).toEqual([
+      { event: 'email_verification.code_invalidated', n: 1 },
+      { event: 'email_verification.wrong_code', n: 5 },
+    ]);
     expect((await call('POST', '/auth/verify-email', { body: { token } })).status).toBe(200);
   });
 
@@ -151,7 +169,9 @@ describe('account flows through the gateway', () => {
     const weak = await call('POST', '/auth/password/reset', { body: { email, code, newPassword: 'short' } });
     expect(weak.status).toBe(400);
     expect(await json(weak)).toMatchObject({ code: 'IDENTITY.WEAK_PASSWORD', errors: [{ field: 'newPassword' }] });
-    const wrongCode = await call('POST', '/auth/password/reset', { body: { email, code: code === '000000' ? '000001' : '000000', newPassword: NEW_PASSWORD } });
+    const wrongCode = await call('POST', '/auth/password/reset', {
+      body: { email, code: code === '000000' ? '000001' : '000000', newPassword: NEW_PASSWORD },
+    });
     expect(wrongCode.status).toBe(400);
     expect((await json(wrongCode)).code).toBe('IDENTITY.INVALID_RESET_CODE');
 
@@ -167,10 +187,18 @@ describe('account flows through the gateway', () => {
     expect((await json(reused)).code).toBe('IDENTITY.INVALID_RESET_CODE');
 
     const row = await userRow(email);
-    expect(row).toMatchObject({ password_reset_code: null, password_reset_code_expiry: null, locked_until: null, failed_login_attempts: 0 });
+    expect(row).toMatchObject({
+      password_reset_code: null,
+      password_reset_code_expiry: null,
+      locked_until: null,
+      failed_login_attempts: 0,
+    });
     const sessions = await db.query("SELECT revoked_reason FROM sessions WHERE user_id = $1 AND status = 'REVOKED'", [row.id]);
     expect(sessions.rows).toEqual([{ revoked_reason: 'password_reset' }, { revoked_reason: 'password_reset' }]);
-    const events = await db.query("SELECT count(*)::int AS n FROM outbox_event WHERE subject = 'evt.identity.session.revoked' AND payload->>'userId' = $1 AND payload->>'reason' = 'password_reset'", [row.id]);
+    const events = await db.query(
+      "SELECT count(*)::int AS n FROM outbox_event WHERE subject = 'evt.identity.session.revoked' AND payload->>'userId' = $1 AND payload->>'reason' = 'password_reset'",
+      [row.id],
+    );
     expect(events.rows[0].n).toBe(2);
     const log = await db.query("SELECT metadata FROM security_logs WHERE user_id = $1 AND event = 'password.reset'", [row.id]);
     expect(log.rows).toEqual([{ metadata: { sessionsRevoked: 2 } }]);
@@ -179,7 +207,10 @@ describe('account flows through the gateway', () => {
   it('answers forgot for an unknown email with the same 202 and sends nothing; an expired reset code is refused', async () => {
     const unknown = newEmail();
     const { email } = await registered();
-    const [a, b] = [await call('POST', '/auth/password/forgot', { body: { email: unknown } }), await call('POST', '/auth/password/forgot', { body: { email } })];
+    const [a, b] = [
+      await call('POST', '/auth/password/forgot', { body: { email: unknown } }),
+      await call('POST', '/auth/password/forgot', { body: { email } }),
+    ];
     expect([a.status, b.status]).toEqual([202, 202]);
     expect(await json(a)).toEqual(await json(b));
     const code = codeIn(await nthMail(email, 2));
@@ -195,15 +226,26 @@ describe('account flows through the gateway', () => {
   it('changes the password with the current one: other sessions end, this one stays', async () => {
     const { email, accessToken } = await signedIn();
     const other = await json(await login(email));
-    const wrong = await call('POST', '/auth/password/change', { token: accessToken, body: { currentPassword: 'Not#ThePassword1', newPassword: NEW_PASSWORD } });
+    const wrong = await call('POST', '/auth/password/change', {
+      token: accessToken,
+      body: { currentPassword: 'Not#ThePassword1', newPassword: NEW_PASSWORD },
+    });
     expect(wrong.status).toBe(400);
     expect(await json(wrong)).toMatchObject({ code: 'IDENTITY.WRONG_PASSWORD', errors: [{ field: 'currentPassword' }] });
-    const weak = await call('POST', '/auth/password/change', { token: accessToken, body: { currentPassword: PASSWORD, newPassword: 'weakweakweak' } });
+    const weak = await call('POST', '/auth/password/change', {
+      token: accessToken,
+      body: { currentPassword: PASSWORD, newPassword: 'weakweakweak' },
+    });
     expect(weak.status).toBe(400);
     expect((await json(weak)).errors[0].field).toBe('newPassword');
-    expect((await call('POST', '/auth/password/change', { body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } })).status).toBe(401);
+    expect((await call('POST', '/auth/password/change', { body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } })).status).toBe(
+      401,
+    );
 
-    const changed = await call('POST', '/auth/password/change', { token: accessToken, body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } });
+    const changed = await call('POST', '/auth/password/change', {
+      token: accessToken,
+      body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+    });
     expect(changed.status).toBe(200);
     expect((await call('GET', '/auth/me', { token: accessToken })).status).toBe(200);
     expect((await call('GET', '/auth/me', { token: other.accessToken })).status).toBe(401);
@@ -220,19 +262,36 @@ describe('account flows through the gateway', () => {
     expect(before).toMatchObject({ email, role: 'USER', imageUrl: null, phoneNumber: null, preferences: null });
     expect(JSON.stringify(before)).not.toMatch(/password|verification|secret/i);
 
-    const changes = { firstName: 'Maria', lastName: 'Grower', username: `maria_${Date.now()}`, imageUrl: 'https://cdn.example.com/maria.png', phoneNumber: '+4915112345678', preferences: { theme: 'dark', units: { temperature: 'C' } } };
+    const changes = {
+      firstName: 'Maria',
+      lastName: 'Grower',
+      username: `maria_${Date.now()}`,
+      imageUrl: 'https://cdn.example.com/maria.png',
+      phoneNumber: '+4915112345678',
+      preferences: { theme: 'dark', units: { temperature: 'C' } },
+    };
     const patched = await call('PATCH', '/users/me', { token: accessToken, body: changes });
     expect(patched.status).toBe(200);
     expect(await json(patched)).toMatchObject({ email, ...changes });
     expect(await json(await call('GET', '/users/me', { token: accessToken }))).toMatchObject(changes);
-    expect(await userRow(email)).toMatchObject({ first_name: 'Maria', last_name: 'Grower', username: changes.username, image_url: changes.imageUrl, phone_number: changes.phoneNumber, preferences: changes.preferences });
+    expect(await userRow(email)).toMatchObject({
+      first_name: 'Maria',
+      last_name: 'Grower',
+      username: changes.username,
+      image_url: changes.imageUrl,
+      phone_number: changes.phoneNumber,
+      preferences: changes.preferences,
+    });
     const cleared = await json(await call('PATCH', '/users/me', { token: accessToken, body: { phoneNumber: null, preferences: null } }));
     expect(cleared).toMatchObject({ phoneNumber: null, preferences: null, firstName: 'Maria' });
 
     const conflict = await call('PATCH', '/users/me', { token: accessToken, body: { username: taken } });
     expect(conflict.status).toBe(409);
     expect(await json(conflict)).toMatchObject({ code: 'IDENTITY.USERNAME_TAKEN', errors: [{ field: 'username' }] });
-    const protectedFields = await call('PATCH', '/users/me', { token: accessToken, body: { email: 'other@example.com', role: 'SUPER_ADMIN', emailVerified: true } });
+    const protectedFields = await call('PATCH', '/users/me', {
+      token: accessToken,
+      body: { email: 'other@example.com', role: 'SUPER_ADMIN', emailVerified: true },
+    });
     expect(protectedFields.status).toBe(400);
     expect((await json(protectedFields)).errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'emailVerified', 'role']);
     const huge = await call('PATCH', '/users/me', { token: accessToken, body: { preferences: { blob: 'x'.repeat(9000) } } });
@@ -243,8 +302,15 @@ describe('account flows through the gateway', () => {
 
   it('documents the account routes in the OpenAPI document', async () => {
     const paths = Object.keys((await json(await fetch(`${stack.base}/docs/json`))).paths);
-    expect(paths).toEqual(expect.arrayContaining([
-      '/api/v1/auth/verify-email', '/api/v1/auth/verify-email/resend', '/api/v1/auth/password/forgot', '/api/v1/auth/password/reset', '/api/v1/auth/password/change', '/api/v1/users/me',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/verify-email',
+        '/api/v1/auth/verify-email/resend',
+        '/api/v1/auth/password/forgot',
+        '/api/v1/auth/password/reset',
+        '/api/v1/auth/password/change',
+        '/api/v1/users/me',
+      ]),
+    );
   });
 });

@@ -27,7 +27,10 @@ describe('API keys through the gateway', () => {
       body: options.body ? JSON.stringify(options.body) : undefined,
     });
   const grant = (email: string, role: string) =>
-    db.query('INSERT INTO user_role_assignments (user_id, role_id) SELECT u.id, r.id FROM users u, roles r WHERE u.email = $1 AND r.name = $2', [email, role]);
+    db.query(
+      'INSERT INTO user_role_assignments (user_id, role_id) SELECT u.id, r.id FROM users u, roles r WHERE u.email = $1 AND r.name = $2',
+      [email, role],
+    );
   /** A signed-in user; SELLER (which may manage API keys) unless told otherwise. */
   const signedIn = async (role: string | null = 'SELLER') => {
     const email = `keys${++count}-${Date.now()}@example.com`;
@@ -53,7 +56,13 @@ describe('API keys through the gateway', () => {
   it('shows a new key once; lists never show it (paged, newest first); the database holds its hash and prefix', async () => {
     const { token } = await signedIn();
     const created = await createKey(token, ['orders:read', 'products:read', 'orders:read'], { expiresAt: '2099-01-01T00:00:00Z' });
-    expect(created).toMatchObject({ name: 'sync job', scopes: ['orders:read', 'products:read'], expiresAt: '2099-01-01T00:00:00.000Z', lastUsedAt: null, id: expect.any(String) });
+    expect(created).toMatchObject({
+      name: 'sync job',
+      scopes: ['orders:read', 'products:read'],
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      lastUsedAt: null,
+      id: expect.any(String),
+    });
     expect(created.key).toMatch(KEY_PATTERN);
     expect(created.key.startsWith(`sk_${created.prefix}_`)).toBe(true);
 
@@ -64,12 +73,22 @@ describe('API keys through the gateway', () => {
 
     // What lists show: everything of the creation answer but the key.
     const viewOf = ({ key: _key, ...view }: { key: string }) => view;
-    expect(viewOf(created)).toEqual({ id: created.id, name: 'sync job', prefix: created.prefix, scopes: ['orders:read', 'products:read'], expiresAt: '2099-01-01T00:00:00.000Z', lastUsedAt: null, createdAt: created.createdAt });
+    expect(viewOf(created)).toEqual({
+      id: created.id,
+      name: 'sync job',
+      prefix: created.prefix,
+      scopes: ['orders:read', 'products:read'],
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      lastUsedAt: null,
+      createdAt: created.createdAt,
+    });
     const second = await createKey(token, ['orders:read']);
     const third = await createKey(token, ['products:read']);
     const page1 = await json(await call('GET', '/api-keys?limit=2', { token }));
     // Newest first, ties (same millisecond) broken by id, as the cursor orders them.
-    const newestFirst = [created, second, third].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+    const newestFirst = [created, second, third].sort((a, b) =>
+      a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+    );
     expect(page1.items.map((k: { id: string }) => k.id)).toEqual([newestFirst[0].id, newestFirst[1].id]);
     const page2 = await json(await call('GET', `/api-keys?limit=2&cursor=${page1.nextCursor}`, { token }));
     expect(page2).toEqual({ items: [viewOf(newestFirst[2])], nextCursor: null });
@@ -106,7 +125,10 @@ describe('API keys through the gateway', () => {
     const { email, token } = await signedIn();
     const { key } = await createKey(token, ['api-keys:read', 'orders:read']);
     expect((await call('GET', '/api-keys', { apiKey: key })).status).toBe(200);
-    await db.query("DELETE FROM user_role_assignments WHERE user_id = (SELECT id FROM users WHERE email = $1) AND role_id = (SELECT id FROM roles WHERE name = 'SELLER')", [email]);
+    await db.query(
+      "DELETE FROM user_role_assignments WHERE user_id = (SELECT id FROM users WHERE email = $1) AND role_id = (SELECT id FROM roles WHERE name = 'SELLER')",
+      [email],
+    );
     expect((await call('GET', '/api-keys', { apiKey: key })).status).toBe(403);
     expect((await json(await call('GET', '/auth/me', { apiKey: key }))).permissions).toEqual(['orders:read']); // USER still has it
   });
@@ -137,7 +159,10 @@ describe('API keys through the gateway', () => {
 
   it('refuses scopes beyond the caller, naming them, and stores nothing; a key cannot mint a stronger key', async () => {
     const { email, token } = await signedIn();
-    const beyond = await call('POST', '/api-keys', { token, body: { name: 'too strong', scopes: ['orders:read', 'roles:delete', 'users:delete'] } });
+    const beyond = await call('POST', '/api-keys', {
+      token,
+      body: { name: 'too strong', scopes: ['orders:read', 'roles:delete', 'users:delete'] },
+    });
     expect(beyond.status).toBe(403);
     expect(await json(beyond)).toMatchObject({ code: 'IDENTITY.SCOPES_EXCEED_PERMISSIONS', extraScopes: ['roles:delete', 'users:delete'] });
     const stored = await db.query('SELECT count(*)::int AS n FROM api_keys k JOIN users u ON u.id = k.user_id WHERE u.email = $1', [email]);
@@ -155,7 +180,10 @@ describe('API keys through the gateway', () => {
 
   it('validates the body, naming each bad field', async () => {
     const { token } = await signedIn();
-    const past = await call('POST', '/api-keys', { token, body: { name: 'old', scopes: ['orders:read'], expiresAt: '2001-01-01T00:00:00Z' } });
+    const past = await call('POST', '/api-keys', {
+      token,
+      body: { name: 'old', scopes: ['orders:read'], expiresAt: '2001-01-01T00:00:00Z' },
+    });
     expect(past.status).toBe(400);
     expect(await json(past)).toMatchObject({ code: 'IDENTITY.INVALID_EXPIRY', errors: [{ field: 'expiresAt' }] });
     const bad = await call('POST', '/api-keys', { token, body: { name: ' ', scopes: ['orders:fly'], expiresAt: 'tomorrow' } });

@@ -15,11 +15,16 @@ describe('identity through the gateway', () => {
   const call = (method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) =>
     fetch(`${stack.base}/api/v1${path}`, {
       method,
-      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
+      headers: {
+        ...(options.body ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
       body: options.body ? JSON.stringify(options.body) : undefined,
     });
   const register = (address: string, password = PASSWORD) => call('POST', '/auth/register', { body: { email: address, password } });
-  const login = (address: string, password = PASSWORD) => call('POST', '/auth/login', { body: { email: address, password }, headers: { 'user-agent': 'e2e-agent/1.0' } });
+  const login = (address: string, password = PASSWORD) =>
+    call('POST', '/auth/login', { body: { email: address, password }, headers: { 'user-agent': 'e2e-agent/1.0' } });
   const signedIn = async () => {
     const address = newEmail();
     expect((await register(address)).status).toBe(201);
@@ -28,7 +33,12 @@ describe('identity through the gateway', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack(['identity'], { SEED_ADMIN_EMAIL: ADMIN.email, SEED_ADMIN_PASSWORD: ADMIN.password, LOGIN_MAX_ATTEMPTS: '3', LOGIN_LOCK_MINUTES: '5' });
+    stack = await startStack(['identity'], {
+      SEED_ADMIN_EMAIL: ADMIN.email,
+      SEED_ADMIN_PASSWORD: ADMIN.password,
+      LOGIN_MAX_ATTEMPTS: '3',
+      LOGIN_LOCK_MINUTES: '5',
+    });
     db = await stack.db('identity');
   });
 
@@ -86,12 +96,18 @@ describe('identity through the gateway', () => {
     const { accessToken } = await signedIn();
     expect((await call('GET', '/auth/me')).status).toBe(401);
     const [header, payload, signature] = accessToken.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: '00000000-0000-4000-8000-000000000000' }),
+    ).toString('base64url');
     const tampered = await call('GET', '/auth/me', { token: `${header}.${forged}.${signature}` });
     expect(tampered.status).toBe(401);
     expect(tampered.headers.get('content-type')).toMatch(/problem\+json/);
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    const expired = sign({ sub: claims.sub, sid: claims.sid, iat: Math.floor(Date.now() / 1000) - 3600, exp: Math.floor(Date.now() / 1000) - 60 }, 'development-only-jwt-secret-change-me-0123456789', { issuer: 'suite-identity', audience: 'suite-api' });
+    const expired = sign(
+      { sub: claims.sub, sid: claims.sid, iat: Math.floor(Date.now() / 1000) - 3600, exp: Math.floor(Date.now() / 1000) - 60 },
+      'development-only-jwt-secret-change-me-0123456789',
+      { issuer: 'suite-identity', audience: 'suite-api' },
+    );
     const late = await call('GET', '/auth/me', { token: expired });
     expect(late.status).toBe(401);
     expect((await json(late)).detail).toMatch(/expired/);
@@ -114,7 +130,10 @@ describe('identity through the gateway', () => {
     const sid = rotated.refreshToken.split('.')[0];
     const session = await db.query('SELECT status, revoked_reason FROM sessions WHERE id = $1', [sid]);
     expect(session.rows[0]).toEqual({ status: 'REVOKED', revoked_reason: 'refresh_token_reuse' });
-    const log = await db.query("SELECT severity FROM security_logs WHERE event = 'session.refresh_token_reused' AND metadata->>'sessionId' = $1", [sid]);
+    const log = await db.query(
+      "SELECT severity FROM security_logs WHERE event = 'session.refresh_token_reused' AND metadata->>'sessionId' = $1",
+      [sid],
+    );
     expect(log.rows).toEqual([{ severity: 'critical' }]);
   });
 
@@ -130,7 +149,10 @@ describe('identity through the gateway', () => {
     const locked = await login(address);
     expect(locked.status).toBe(423);
     expect((await json(locked)).code).toBe('IDENTITY.ACCOUNT_LOCKED');
-    const events = await db.query("SELECT l.event FROM security_logs l JOIN users u ON u.id = l.user_id WHERE u.email = $1 ORDER BY l.timestamp", [address]);
+    const events = await db.query(
+      'SELECT l.event FROM security_logs l JOIN users u ON u.id = l.user_id WHERE u.email = $1 ORDER BY l.timestamp',
+      [address],
+    );
     expect(events.rows.map((r) => r.event)).toEqual(expect.arrayContaining(['login.failed', 'account.locked', 'login.rejected_locked']));
   });
 
@@ -139,7 +161,10 @@ describe('identity through the gateway', () => {
     const second = await json(await login(owner.address));
     const sessions = await json(await call('GET', '/auth/sessions', { token: owner.accessToken }));
     expect(sessions).toHaveLength(2);
-    expect(sessions.find((s: { current: boolean }) => s.current)).toMatchObject({ userAgent: 'e2e-agent/1.0', ipAddress: expect.any(String) });
+    expect(sessions.find((s: { current: boolean }) => s.current)).toMatchObject({
+      userAgent: 'e2e-agent/1.0',
+      ipAddress: expect.any(String),
+    });
     const otherId = second.refreshToken.split('.')[0];
     const stranger = await signedIn();
     expect((await call('DELETE', `/auth/sessions/${otherId}`, { token: stranger.accessToken })).status).toBe(404);

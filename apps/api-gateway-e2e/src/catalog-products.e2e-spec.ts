@@ -15,7 +15,8 @@ describe('catalog products through the gateway', () => {
   const { teamWithStore, category } = productFixtures(identity, () => db);
   const word = `zorbl${Date.now().toString(36)}`;
 
-  const create = (body: Record<string, unknown>, token = seller.token) => call('POST', '/products', { token, body: { storeId, price: '10.00', stock: 5, ...body } });
+  const create = (body: Record<string, unknown>, token = seller.token) =>
+    call('POST', '/products', { token, body: { storeId, price: '10.00', stock: 5, ...body } });
   const created = async (body: Record<string, unknown>) => {
     const response = await create(body);
     expect([response.status, body.name]).toEqual([201, body.name]);
@@ -31,10 +32,28 @@ describe('catalog products through the gateway', () => {
 
   afterAll(() => stack?.stop());
 
-  it('lets a seller of the store\'s team create, read, change and soft delete a product; another team gets 404', async () => {
+  it("lets a seller of the store's team create, read, change and soft delete a product; another team gets 404", async () => {
     const categoryId = await category();
-    const product = await created({ name: `${word} Shiitake Mug`, sku: `SKU-${word}-1`, price: 19.9, basePrice: '12.00', minStock: 2, dimensions: { length: 1, width: 2, height: 3 }, tags: ['mug'], categoryIds: [categoryId], status: 'ACTIVE' });
-    expect(product).toMatchObject({ storeId, price: '19.90', basePrice: '12.00', slug: `${word}-shiitake-mug`, categoryIds: [categoryId], status: 'ACTIVE', isDeleted: false });
+    const product = await created({
+      name: `${word} Shiitake Mug`,
+      sku: `SKU-${word}-1`,
+      price: 19.9,
+      basePrice: '12.00',
+      minStock: 2,
+      dimensions: { length: 1, width: 2, height: 3 },
+      tags: ['mug'],
+      categoryIds: [categoryId],
+      status: 'ACTIVE',
+    });
+    expect(product).toMatchObject({
+      storeId,
+      price: '19.90',
+      basePrice: '12.00',
+      slug: `${word}-shiitake-mug`,
+      categoryIds: [categoryId],
+      status: 'ACTIVE',
+      isDeleted: false,
+    });
     expect(await json(await call('GET', `/products/${product.id}`))).toMatchObject({ id: product.id, price: '19.90' });
 
     const changed = await call('PATCH', `/products/${product.id}`, { token: seller.token, body: { price: '17.50', stock: 1 } });
@@ -42,7 +61,11 @@ describe('catalog products through the gateway', () => {
     const discontinued = await call('PATCH', `/products/${product.id}`, { token: seller.token, body: { status: 'DISCONTINUED' } });
     expect(discontinued.status).toBe(200);
 
-    for (const [method, path, body] of [['PATCH', `/products/${product.id}`, { price: '1.00' }], ['DELETE', `/products/${product.id}`], ['POST', `/products/${product.id}/variants`, { price: '1.00' }]] as const) {
+    for (const [method, path, body] of [
+      ['PATCH', `/products/${product.id}`, { price: '1.00' }],
+      ['DELETE', `/products/${product.id}`],
+      ['POST', `/products/${product.id}/variants`, { price: '1.00' }],
+    ] as const) {
       const response = await call(method, path, { token: stranger.token, body });
       expect([method, path, response.status]).toEqual([method, path, 404]);
     }
@@ -50,21 +73,40 @@ describe('catalog products through the gateway', () => {
     expect([foreignStore.status, (await json(foreignStore)).code]).toEqual([404, 'CATALOG.STORE_NOT_FOUND']);
     expect((await call('GET', `/products/${product.id}`, { token: stranger.token })).status).toBe(404); // DISCONTINUED now: not public
 
-    const events = await db.query(`SELECT subject, payload FROM outbox_event WHERE payload->>'productId' = $1 ORDER BY created_at, id`, [product.id]);
+    const events = await db.query(`SELECT subject, payload FROM outbox_event WHERE payload->>'productId' = $1 ORDER BY created_at, id`, [
+      product.id,
+    ]);
     // Events of one transaction share its timestamp, so their order within it is not asserted.
-    expect(events.rows.map((e) => e.subject).sort()).toEqual(['evt.catalog.product.created', 'evt.catalog.product.discontinued', 'evt.catalog.product.updated', 'evt.catalog.product.updated', 'evt.catalog.stock.low']);
+    expect(events.rows.map((e) => e.subject).sort()).toEqual([
+      'evt.catalog.product.created',
+      'evt.catalog.product.discontinued',
+      'evt.catalog.product.updated',
+      'evt.catalog.product.updated',
+      'evt.catalog.stock.low',
+    ]);
     expect(events.rows[0].subject).toBe('evt.catalog.product.created');
     expect(events.rows[0].payload).toEqual({ productId: product.id, storeId, sku: `SKU-${word}-1`, status: 'ACTIVE', price: '19.90' });
 
     expect((await call('DELETE', `/products/${product.id}`, { token: seller.token })).status).toBe(200);
     expect((await call('GET', `/products/${product.id}`)).status).toBe(404);
-    expect((await json(await call('GET', `/products?storeId=${storeId}&limit=100`, { token: seller.token }))).items.map((p: { id: string }) => p.id)).not.toContain(product.id);
-    expect((await db.query('SELECT is_deleted, deleted_at IS NOT NULL AS stamped FROM products WHERE id = $1', [product.id])).rows).toEqual([{ is_deleted: true, stamped: true }]);
+    expect(
+      (await json(await call('GET', `/products?storeId=${storeId}&limit=100`, { token: seller.token }))).items.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).not.toContain(product.id);
+    expect((await db.query('SELECT is_deleted, deleted_at IS NOT NULL AS stamped FROM products WHERE id = $1', [product.id])).rows).toEqual(
+      [{ is_deleted: true, stamped: true }],
+    );
     expect((await call('PATCH', `/products/${product.id}`, { token: seller.token, body: { price: '1.00' } })).status).toBe(404);
   });
 
   it('rejects negative money and stock naming the field, unknown categories, duplicate skus; keeps slugs unique', async () => {
-    for (const [field, value] of [['price', '-1.00'], ['costPrice', -3], ['price', '1.999'], ['stock', -1]] as const) {
+    for (const [field, value] of [
+      ['price', '-1.00'],
+      ['costPrice', -3],
+      ['price', '1.999'],
+      ['stock', -1],
+    ] as const) {
       const response = await create({ name: 'Bad', [field]: value });
       const problem = await json(response);
       expect([field, response.status, problem.errors.map((e: { field: string }) => e.field)]).toEqual([field, 400, [field]]);
@@ -115,7 +157,9 @@ describe('catalog products through the gateway', () => {
     });
 
     it('searches names case-insensitively by substring, a % in the term being literal', async () => {
-      expect((await names(`search=${word.toUpperCase().slice(0, 8)}`)).sort()).toEqual([`${word.toUpperCase()} 100% Cotton Tee`, `${word} 100x Cap`, `Alpha ${word} Poster`, `Blue ${word} Mug`].sort());
+      expect((await names(`search=${word.toUpperCase().slice(0, 8)}`)).sort()).toEqual(
+        [`${word.toUpperCase()} 100% Cotton Tee`, `${word} 100x Cap`, `Alpha ${word} Poster`, `Blue ${word} Mug`].sort(),
+      );
       expect(await names(`search=${encodeURIComponent('100%')}`)).toEqual([`${word.toUpperCase()} 100% Cotton Tee`]);
       expect(await names(`search=${encodeURIComponent('0_C')}`)).toEqual([]);
     });
@@ -130,7 +174,9 @@ describe('catalog products through the gateway', () => {
       expect((await names(`categoryId=${cat}`)).sort()).toEqual([`Alpha ${word} Poster`, `Blue ${word} Mug`].sort());
       expect((await names('featured=true')).sort()).toEqual([`${word} 100x Cap`, `Blue ${word} Mug`].sort());
       expect((await names('featured=false')).length).toBe(3);
-      expect((await names('minPrice=10&maxPrice=30.00')).sort()).toEqual([`${word.toUpperCase()} 100% Cotton Tee`, `Alpha ${word} Poster`, `Blue ${word} Mug`].sort());
+      expect((await names('minPrice=10&maxPrice=30.00')).sort()).toEqual(
+        [`${word.toUpperCase()} 100% Cotton Tee`, `Alpha ${word} Poster`, `Blue ${word} Mug`].sort(),
+      );
       expect((await names('lowStock=true')).sort()).toEqual([`${word} 100x Cap`, `Blue ${word} Mug`].sort());
       expect((await list('status=ACTIVE')).items[0].price).toEqual(expect.stringMatching(/^\d+\.\d{2}$/));
     });
@@ -152,7 +198,10 @@ describe('catalog products through the gateway', () => {
         const walked: string[] = [];
         let cursor: string | null = null;
         do {
-          const page: { items: Array<{ id: string }>; nextCursor: string | null } = await list(`sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, seller.token);
+          const page: { items: Array<{ id: string }>; nextCursor: string | null } = await list(
+            `sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+            seller.token,
+          );
           walked.push(...page.items.map((p) => p.id));
           cursor = page.nextCursor;
         } while (cursor);
@@ -168,7 +217,14 @@ describe('catalog products through the gateway', () => {
 
   it('gives 20 concurrently created variants 20 distinct 5-character codes', async () => {
     const product = await created({ name: `${word} Variant Tee`, status: 'ACTIVE' });
-    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => call('POST', `/products/${product.id}/variants`, { token: seller.token, body: { size: `S${i}`, color: 'Black', price: '24.99', stock: i } })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call('POST', `/products/${product.id}/variants`, {
+          token: seller.token,
+          body: { size: `S${i}`, color: 'Black', price: '24.99', stock: i },
+        }),
+      ),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     const codes = await Promise.all(responses.map(async (r) => (await json(r)).code as string));
     for (const code of codes) expect(code).toMatch(/^[A-HJKMNP-Z2-9]{5}$/);
@@ -177,10 +233,17 @@ describe('catalog products through the gateway', () => {
     expect(listed).toHaveLength(20);
     expect(listed[0]).toMatchObject({ productId: product.id, price: '24.99', color: 'Black' });
     const variantId = listed[0].id;
-    const changed = await call('PATCH', `/products/${product.id}/variants/${variantId}`, { token: seller.token, body: { price: '19.00', stock: 3 } });
+    const changed = await call('PATCH', `/products/${product.id}/variants/${variantId}`, {
+      token: seller.token,
+      body: { price: '19.00', stock: 3 },
+    });
     expect([changed.status, (await json(changed)).price]).toEqual([200, '19.00']);
-    expect((await call('PATCH', `/products/${product.id}/variants/${variantId}`, { token: stranger.token, body: { stock: 1 } })).status).toBe(404);
+    expect(
+      (await call('PATCH', `/products/${product.id}/variants/${variantId}`, { token: stranger.token, body: { stock: 1 } })).status,
+    ).toBe(404);
     expect((await call('DELETE', `/products/${product.id}/variants/${variantId}`, { token: seller.token })).status).toBe(200);
-    expect((await db.query('SELECT count(*)::int AS n FROM system_variants WHERE product_id = $1', [product.id])).rows).toEqual([{ n: 19 }]);
+    expect((await db.query('SELECT count(*)::int AS n FROM system_variants WHERE product_id = $1', [product.id])).rows).toEqual([
+      { n: 19 },
+    ]);
   });
 });

@@ -19,20 +19,28 @@ describe('catalog stock reservations over NATS', () => {
     const msg = await stack.nc.request(subject, JSON.stringify({ pattern: subject, data, id: randomUUID() }), { timeout: 20000 });
     return JSON.parse(new TextDecoder().decode(msg.data));
   };
-  const reserve = (orderId: string, items: { productId: string; variantId?: string; quantity: number }[]) => rpc(CatalogSubjects.StockReserve, { orderId, items });
+  const reserve = (orderId: string, items: { productId: string; variantId?: string; quantity: number }[]) =>
+    rpc(CatalogSubjects.StockReserve, { orderId, items });
   const product = async (stock: number, minStock = 0): Promise<string> => {
     const id = randomUUID();
-    await db.query("INSERT INTO products (id, store_id, name, slug, price, stock, min_stock, status, updated_at) VALUES ($1, $2, 'Oyster kit', $3, 19.99, $4, $5, 'ACTIVE', now())", [id, storeId, `kit-${id}`, stock, minStock]);
+    await db.query(
+      "INSERT INTO products (id, store_id, name, slug, price, stock, min_stock, status, updated_at) VALUES ($1, $2, 'Oyster kit', $3, 19.99, $4, $5, 'ACTIVE', now())",
+      [id, storeId, `kit-${id}`, stock, minStock],
+    );
     return id;
   };
   const stockOf = async (id: string): Promise<number> => (await db.query('SELECT stock FROM products WHERE id = $1', [id])).rows[0].stock;
-  const statuses = async (orderId: string): Promise<string[]> => (await db.query('SELECT status FROM stock_reservations WHERE order_id = $1 ORDER BY product_id', [orderId])).rows.map((r) => r.status);
+  const statuses = async (orderId: string): Promise<string[]> =>
+    (await db.query('SELECT status FROM stock_reservations WHERE order_id = $1 ORDER BY product_id', [orderId])).rows.map((r) => r.status);
 
   beforeAll(async () => {
     stack = await startStack(['catalog']);
     db = await stack.db('catalog');
     storeId = randomUUID();
-    await db.query("INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES ($1, $2, 'Spores', 'SHOPIFY', now())", [storeId, randomUUID()]);
+    await db.query("INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES ($1, $2, 'Spores', 'SHOPIFY', now())", [
+      storeId,
+      randomUUID(),
+    ]);
   });
 
   afterAll(() => stack?.stop());
@@ -44,9 +52,12 @@ describe('catalog stock reservations over NATS', () => {
     const won = replies.filter((r) => r.response);
     const refused = replies.filter((r) => r.err);
     expect([won.length, refused.length]).toEqual([10, 40]);
-    for (const r of refused) expect(r.err).toMatchObject({ code: 'CATALOG.OUT_OF_STOCK', kind: 'conflict', details: { productIds: [productId] } });
+    for (const r of refused)
+      expect(r.err).toMatchObject({ code: 'CATALOG.OUT_OF_STOCK', kind: 'conflict', details: { productIds: [productId] } });
     expect(await stockOf(productId)).toBe(0);
-    const rows = await db.query("SELECT count(*)::int AS n FROM stock_reservations WHERE product_id = $1 AND status = 'RESERVED'", [productId]);
+    const rows = await db.query("SELECT count(*)::int AS n FROM stock_reservations WHERE product_id = $1 AND status = 'RESERVED'", [
+      productId,
+    ]);
     expect(rows.rows[0].n).toBe(10);
 
     // Retrying a successful order (the orders service timed out, say) answers the same reservation and takes nothing.
@@ -60,32 +71,60 @@ describe('catalog stock reservations over NATS', () => {
   it('reserves every item or none, and announces low stock', async () => {
     const [plenty, scarce] = [await product(20, 15), await product(1)];
     const orderId = randomUUID();
-    const short = await reserve(orderId, [{ productId: plenty, quantity: 3 }, { productId: scarce, quantity: 2 }]);
+    const short = await reserve(orderId, [
+      { productId: plenty, quantity: 3 },
+      { productId: scarce, quantity: 2 },
+    ]);
     expect(short.err).toMatchObject({ code: 'CATALOG.OUT_OF_STOCK', details: { productIds: [scarce] } });
     expect([await stockOf(plenty), await stockOf(scarce)]).toEqual([20, 1]);
     expect(await statuses(orderId)).toEqual([]);
 
-    const ok = await reserve(orderId, [{ productId: plenty, quantity: 3 }, { productId: plenty, quantity: 2 }, { productId: scarce, quantity: 1 }]);
-    expect(ok.response.items.map((i: { productId: string; quantity: number; status: string }) => [i.productId, i.quantity, i.status]).sort()).toEqual([[plenty, 5, 'RESERVED'], [scarce, 1, 'RESERVED']].sort());
+    const ok = await reserve(orderId, [
+      { productId: plenty, quantity: 3 },
+      { productId: plenty, quantity: 2 },
+      { productId: scarce, quantity: 1 },
+    ]);
+    expect(
+      ok.response.items.map((i: { productId: string; quantity: number; status: string }) => [i.productId, i.quantity, i.status]).sort(),
+    ).toEqual(
+      [
+        [plenty, 5, 'RESERVED'],
+        [scarce, 1, 'RESERVED'],
+      ].sort(),
+    );
     expect([await stockOf(plenty), await stockOf(scarce)]).toEqual([15, 0]);
-    const low = await db.query("SELECT payload FROM outbox_event WHERE subject = 'evt.catalog.stock.low' AND payload->>'productId' = $1", [plenty]);
+    const low = await db.query("SELECT payload FROM outbox_event WHERE subject = 'evt.catalog.stock.low' AND payload->>'productId' = $1", [
+      plenty,
+    ]);
     expect(low.rows.map((r) => r.payload)).toEqual([{ productId: plenty, stock: 15, minStock: 15 }]);
   });
 
   it('answers concurrent duplicates of a new order with one reservation, and takes variant units from the variant', async () => {
     const productId = await product(10);
     const variantId = randomUUID();
-    await db.query("INSERT INTO system_variants (id, code, product_id, size, price, stock, updated_at) VALUES ($1, $2, $3, 'L', 21.00, 2, now())", [variantId, variantId.slice(0, 5), productId]);
+    await db.query(
+      "INSERT INTO system_variants (id, code, product_id, size, price, stock, updated_at) VALUES ($1, $2, $3, 'L', 21.00, 2, now())",
+      [variantId, variantId.slice(0, 5), productId],
+    );
     const orderId = randomUUID();
-    const items = [{ productId, quantity: 1 }, { productId, variantId, quantity: 2 }];
+    const items = [
+      { productId, quantity: 1 },
+      { productId, variantId, quantity: 2 },
+    ];
     const replies = await Promise.all(Array.from({ length: 5 }, () => reserve(orderId, items)));
     for (const r of replies) expect(r.response).toEqual(replies[0].response);
     expect(await stockOf(productId)).toBe(9);
     expect((await db.query('SELECT stock FROM system_variants WHERE id = $1', [variantId])).rows[0].stock).toBe(0);
     expect(await statuses(orderId)).toEqual(['RESERVED', 'RESERVED']);
-    expect((await reserve(randomUUID(), [{ productId, variantId, quantity: 1 }])).err).toMatchObject({ code: 'CATALOG.OUT_OF_STOCK', details: { productIds: [productId] } });
+    expect((await reserve(randomUUID(), [{ productId, variantId, quantity: 1 }])).err).toMatchObject({
+      code: 'CATALOG.OUT_OF_STOCK',
+      details: { productIds: [productId] },
+    });
     await rpc(CatalogSubjects.StockRelease, { orderId });
-    expect([await stockOf(productId), (await db.query('SELECT stock FROM system_variants WHERE id = $1', [variantId])).rows[0].stock]).toEqual([10, 2]);
+    expect([
+      await stockOf(productId),
+      (await db.query('SELECT stock FROM system_variants WHERE id = $1', [variantId])).rows[0].stock,
+    ]).toEqual([10, 2]);
   });
 
   it('confirms (stock stays taken), releases (stock returns, once) and refuses unknown orders', async () => {
@@ -97,13 +136,17 @@ describe('catalog stock reservations over NATS', () => {
 
     expect((await rpc(CatalogSubjects.StockConfirm, { orderId: kept })).response.items[0].status).toBe('CONFIRMED');
     expect(await stockOf(productId)).toBe(0);
-    for (let i = 0; i < 2; i++) expect((await rpc(CatalogSubjects.StockRelease, { orderId: cancelled })).response.items[0].status).toBe('RELEASED');
+    for (let i = 0; i < 2; i++)
+      expect((await rpc(CatalogSubjects.StockRelease, { orderId: cancelled })).response.items[0].status).toBe('RELEASED');
     expect(await stockOf(productId)).toBe(3);
     // Releasing a confirmed order is its cancellation: the units come back too.
     await rpc(CatalogSubjects.StockRelease, { orderId: kept });
     expect(await stockOf(productId)).toBe(5);
     expect((await rpc(CatalogSubjects.StockConfirm, { orderId: kept })).err).toMatchObject({ code: 'CATALOG.RESERVATION_NOT_ACTIVE' });
-    expect((await rpc(CatalogSubjects.StockRelease, { orderId: randomUUID() })).err).toMatchObject({ code: 'CATALOG.RESERVATION_NOT_FOUND', kind: 'not_found' });
+    expect((await rpc(CatalogSubjects.StockRelease, { orderId: randomUUID() })).err).toMatchObject({
+      code: 'CATALOG.RESERVATION_NOT_FOUND',
+      kind: 'not_found',
+    });
     expect((await reserve('not-a-uuid', [{ productId, quantity: 0 }])).err).toMatchObject({ kind: 'invalid' });
   });
 
@@ -114,7 +157,11 @@ describe('catalog stock reservations over NATS', () => {
     await reserve(fresh, [{ productId, quantity: 1 }]);
     expect(await stockOf(productId)).toBe(0);
     await db.query("UPDATE stock_reservations SET expires_at = now() - interval '1 second' WHERE order_id = $1", [expiring]);
-    await eventually(() => statuses(expiring), (s) => s[0] === 'EXPIRED', 15000);
+    await eventually(
+      () => statuses(expiring),
+      (s) => s[0] === 'EXPIRED',
+      15000,
+    );
     expect(await stockOf(productId)).toBe(3);
     expect(await statuses(fresh)).toEqual(['RESERVED']);
     expect((await rpc(CatalogSubjects.StockConfirm, { orderId: expiring })).err).toMatchObject({ code: 'CATALOG.RESERVATION_NOT_ACTIVE' });

@@ -34,7 +34,17 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
     expect(body.services.analytics).toMatchObject({ status: 'up', checks: { database: { status: 'up' }, nats: { status: 'up' } } });
     expect(body.services.identity).toMatchObject({ status: 'down' });
     expect(body.services['api-gateway']).toMatchObject({ status: 'up', checks: { nats: { status: 'up' } } });
-    expect(Object.keys(body.services).sort()).toEqual(['alerting', 'analytics', 'api-gateway', 'catalog', 'fulfillment', 'identity', 'iot-telemetry', 'logistics', 'orders']);
+    expect(Object.keys(body.services).sort()).toEqual([
+      'alerting',
+      'analytics',
+      'api-gateway',
+      'catalog',
+      'fulfillment',
+      'identity',
+      'iot-telemetry',
+      'logistics',
+      'orders',
+    ]);
   });
 
   it('reads rows from the service database through NATS, public ones only', async () => {
@@ -56,7 +66,11 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
     const { id } = await json(response);
     const stored = await db.query('SELECT event_type, entity_id, metadata, user_id FROM analytics_event WHERE id = $1', [id]);
     expect(stored.rows).toEqual([{ event_type: 'product.viewed', entity_id: 'p-1', metadata: { source: 'e2e' }, user_id: null }]);
-    await eventually(async () => analytics.output(), (out) => out.includes(requestId), 5000);
+    await eventually(
+      async () => analytics.output(),
+      (out) => out.includes(requestId),
+      5000,
+    );
   });
 
   it('answers a malformed body with 400 problem+json naming each bad field, and stores nothing', async () => {
@@ -76,7 +90,8 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
   });
 
   it('answers malformed JSON with 400, an unknown route with 404, an oversized body with 413, all problem+json', async () => {
-    const post = (body: string) => fetch(`${base}/api/v1/analytics/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) =>
+      fetch(`${base}/api/v1/analytics/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const malformed = await post('{"eventType": ');
     expect(malformed.status).toBe(400);
     expect((await json(malformed)).code).toBe('PLATFORM.MALFORMED_BODY');
@@ -96,14 +111,19 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
     const badUrl = await fetch(`${base}/api/v1/products/%E0%A4%A`);
     expect(badUrl.status).toBe(400);
     expect(badUrl.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const text = await fetch(`${base}/api/v1/analytics/events`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'eventType=a.b' });
+    const text = await fetch(`${base}/api/v1/analytics/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'eventType=a.b',
+    });
     expect(text.status).toBe(415);
     expect(await json(text)).toMatchObject({ status: 415, code: 'PLATFORM.UNSUPPORTED_MEDIA_TYPE' });
   });
 
   it('refuses text PostgreSQL cannot store (NUL, a lone surrogate) with 400 naming the field, and stores nothing', async () => {
     const before = (await db.query('SELECT count(*)::int AS n FROM analytics_event')).rows[0].n;
-    const post = (body: string) => fetch(`${base}/api/v1/analytics/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) =>
+      fetch(`${base}/api/v1/analytics/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     for (const [body, field] of [
       ['{"eventType":"a.b","entityId":"x\\u0000y"}', 'entityId'],
       ['{"eventType":"a.b","metadata":{"note":"\\ud800"}}', 'metadata.note'],
@@ -153,7 +173,11 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
   it('turns a killed service down in /health within seconds while the gateway keeps answering 503', async () => {
     analytics.child.kill('SIGKILL');
     const started = Date.now();
-    const health = await eventually(() => getJson(`${base}/health`), (h) => h.services.analytics.status === 'down', 5000);
+    const health = await eventually(
+      () => getJson(`${base}/health`),
+      (h) => h.services.analytics.status === 'down',
+      5000,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(health.services.analytics.status).toBe('down');
     const response = await fetch(`${base}/api/v1/system-config/public`);

@@ -33,9 +33,14 @@ describe('iot-telemetry: commands, health and presence', () => {
     return { id, serial, token };
   };
   const command = async (id: string) => (await db.query('SELECT * FROM device_commands WHERE id = $1', [id])).rows[0];
-  const deviceRow = async (id: string) => (await db.query('SELECT status, last_seen, firmware, ip_address FROM devices WHERE id = $1', [id])).rows[0];
-  const events = async (subject: string, deviceId: string) => (await db.query("SELECT payload FROM outbox_event WHERE subject = $1 AND payload->>'deviceId' = $2", [subject, deviceId])).rows.map((r) => r.payload);
-  const sendCommand = (deviceId: string, body: unknown, token = grower.token) => call('POST', `/devices/${deviceId}/commands`, { token, body });
+  const deviceRow = async (id: string) =>
+    (await db.query('SELECT status, last_seen, firmware, ip_address FROM devices WHERE id = $1', [id])).rows[0];
+  const events = async (subject: string, deviceId: string) =>
+    (await db.query("SELECT payload FROM outbox_event WHERE subject = $1 AND payload->>'deviceId' = $2", [subject, deviceId])).rows.map(
+      (r) => r.payload,
+    );
+  const sendCommand = (deviceId: string, body: unknown, token = grower.token) =>
+    call('POST', `/devices/${deviceId}/commands`, { token, body });
   const publishHealth = async (serial: string, message: HealthMessage | string) =>
     (await jetstream(stack.nc)).publish(DeviceBridge.health(serial), typeof message === 'string' ? message : JSON.stringify(message));
   /** A NATS device answering every command with `reply` after `delayMs`; returns the commands it received. */
@@ -90,10 +95,24 @@ describe('iot-telemetry: commands, health and presence', () => {
     const response = await sendCommand(d.id, { command: 'RESTART', parameters: { delaySeconds: 5 } });
     expect(response.status).toBe(201);
     const view = await json(response);
-    expect(view).toMatchObject({ deviceId: d.id, command: 'RESTART', parameters: { delaySeconds: 5 }, status: 'acknowledged', transport: 'nats', response: { restarted: true, uptime: 0 }, requestedBy: grower.id, timeoutSeconds: 30 });
+    expect(view).toMatchObject({
+      deviceId: d.id,
+      command: 'RESTART',
+      parameters: { delaySeconds: 5 },
+      status: 'acknowledged',
+      transport: 'nats',
+      response: { restarted: true, uptime: 0 },
+      requestedBy: grower.id,
+      timeoutSeconds: 30,
+    });
     expect(view.acknowledgedAt).toEqual(expect.any(String));
     expect(fake.received).toEqual([{ commandId: view.id, command: 'RESTART', parameters: { delaySeconds: 5 } }]);
-    expect(await command(view.id)).toMatchObject({ status: 'acknowledged', transport: 'nats', response: { restarted: true, uptime: 0 }, requested_by: grower.id });
+    expect(await command(view.id)).toMatchObject({
+      status: 'acknowledged',
+      transport: 'nats',
+      response: { restarted: true, uptime: 0 },
+      requested_by: grower.id,
+    });
 
     const second = await json(await sendCommand(d.id, { command: 'UPDATE_CONFIG' }));
     const list = await json(await call('GET', `/devices/${d.id}/commands?limit=1`, { token: grower.token }));
@@ -120,7 +139,11 @@ describe('iot-telemetry: commands, health and presence', () => {
     const view = await json(await sendCommand(d.id, { command: 'UPDATE_FIRMWARE', timeoutSeconds: 20 }));
     expect(Date.now() - started).toBeLessThan(8000);
     expect(view).toMatchObject({ status: 'sent', transport: 'nats' });
-    const done = await eventually(() => command(view.id), (c) => c.status !== 'sent', 10000);
+    const done = await eventually(
+      () => command(view.id),
+      (c) => c.status !== 'sent',
+      10000,
+    );
     expect(done).toMatchObject({ status: 'acknowledged', response: { late: true } });
     fake.stop();
   });
@@ -129,13 +152,16 @@ describe('iot-telemetry: commands, health and presence', () => {
     const d = await device();
     const other = await device();
     const client = await mqttClient();
-    const received = new Promise<CommandMessage>((resolve) => client.on('message', (topic, payload) => topic === MqttTopics.commands(d.serial) && resolve(JSON.parse(payload.toString()))));
+    const received = new Promise<CommandMessage>((resolve) =>
+      client.on('message', (topic, payload) => topic === MqttTopics.commands(d.serial) && resolve(JSON.parse(payload.toString()))),
+    );
     await client.subscribeAsync(MqttTopics.commands(d.serial), { qos: 1 });
     const view = await json(await sendCommand(d.id, { command: 'SET_TARGET', parameters: { temperature: 22 }, timeoutSeconds: 60 }));
     expect(view).toMatchObject({ status: 'sent', transport: 'mqtt' });
     expect(await received).toEqual({ commandId: view.id, command: 'SET_TARGET', parameters: { temperature: 22 } });
 
-    const ack = (token: string, status: CommandAck['status'] = 'acknowledged'): string => JSON.stringify({ token, commandId: view.id, status, response: { target: 22 } } satisfies CommandAck);
+    const ack = (token: string, status: CommandAck['status'] = 'acknowledged'): string =>
+      JSON.stringify({ token, commandId: view.id, status, response: { target: 22 } } satisfies CommandAck);
     const ignored = (why: string) => () => logOf().filter((l) => l.includes(view.id) && l.includes(why)).length;
     await publishUntil(MqttTopics.commandAck(d.serial), ack('dk_test_wrong'), ignored('bad token'));
     await publishUntil(MqttTopics.commandAck(other.serial), ack(other.token), ignored('no open command')); // a real device, not its command
@@ -155,25 +181,61 @@ describe('iot-telemetry: commands, health and presence', () => {
     const d = await device();
     const view = await json(await sendCommand(d.id, { command: 'RESTART', timeoutSeconds: 1 }));
     expect(view.status).toBe('sent'); // nobody on NATS: published on MQTT, where no device listens
-    expect(await eventually(() => command(view.id), (c) => c.status === 'timeout', 8000)).toMatchObject({ transport: 'mqtt', response: null });
+    expect(
+      await eventually(
+        () => command(view.id),
+        (c) => c.status === 'timeout',
+        8000,
+      ),
+    ).toMatchObject({ transport: 'mqtt', response: null });
     const listed = await json(await call('GET', `/devices/${d.id}/commands?status=timeout`, { token: grower.token }));
     expect(listed.items.map((c: { id: string }) => c.id)).toEqual([view.id]);
   });
 
   it('stores a health report from JetStream: DeviceHealth row, firmware, ONLINE with lastSeen and one DeviceOnline event', async () => {
     const d = await device();
-    await publishHealth(d.serial, { token: d.token, cpuUsage: 35, memoryUsage: 40, batteryLevel: 15, networkLatency: 12, uptime: 3600, firmware: '1.4.2', ipAddress: '10.0.0.7', metadata: { rssi: -60 } });
-    const rows = await eventually(async () => (await db.query('SELECT * FROM device_health WHERE device_id = $1', [d.id])).rows, (r) => r.length === 1);
-    expect(rows[0]).toMatchObject({ status: 'WARNING', cpu_usage: 35, memory_usage: 40, battery_level: 15, network_latency: 12, uptime: 3600, error_count: 0, metadata: { rssi: -60 } });
-    const row = await eventually(() => deviceRow(d.id), (r) => r.status === 'ONLINE' && r.firmware === '1.4.2');
+    await publishHealth(d.serial, {
+      token: d.token,
+      cpuUsage: 35,
+      memoryUsage: 40,
+      batteryLevel: 15,
+      networkLatency: 12,
+      uptime: 3600,
+      firmware: '1.4.2',
+      ipAddress: '10.0.0.7',
+      metadata: { rssi: -60 },
+    });
+    const rows = await eventually(
+      async () => (await db.query('SELECT * FROM device_health WHERE device_id = $1', [d.id])).rows,
+      (r) => r.length === 1,
+    );
+    expect(rows[0]).toMatchObject({
+      status: 'WARNING',
+      cpu_usage: 35,
+      memory_usage: 40,
+      battery_level: 15,
+      network_latency: 12,
+      uptime: 3600,
+      error_count: 0,
+      metadata: { rssi: -60 },
+    });
+    const row = await eventually(
+      () => deviceRow(d.id),
+      (r) => r.status === 'ONLINE' && r.firmware === '1.4.2',
+    );
     expect(row).toMatchObject({ ip_address: '10.0.0.7' });
     expect(row.last_seen).toBeInstanceOf(Date);
-    expect(await events(IotTelemetryEvents.DeviceOnline, d.id)).toEqual([expect.objectContaining({ deviceId: d.id, serialNumber: d.serial, userId: grower.id })]);
+    expect(await events(IotTelemetryEvents.DeviceOnline, d.id)).toEqual([
+      expect.objectContaining({ deviceId: d.id, serialNumber: d.serial, userId: grower.id }),
+    ]);
 
     // A bare heartbeat moves lastSeen and stores no health row.
     await sleep(1100);
     await publishHealth(d.serial, { token: d.token });
-    await eventually(() => deviceRow(d.id), (r) => r.last_seen > row.last_seen);
+    await eventually(
+      () => deviceRow(d.id),
+      (r) => r.last_seen > row.last_seen,
+    );
     expect((await db.query('SELECT count(*)::int AS n FROM device_health WHERE device_id = $1', [d.id])).rows[0].n).toBe(1);
     expect(await events(IotTelemetryEvents.DeviceOnline, d.id)).toHaveLength(1);
 
@@ -185,14 +247,26 @@ describe('iot-telemetry: commands, health and presence', () => {
     const d = await device();
     await db.query('UPDATE devices SET heartbeat_timeout_seconds = 2 WHERE id = $1', [d.id]);
     await publishHealth(d.serial, { token: d.token });
-    await eventually(() => deviceRow(d.id), (r) => r.status === 'ONLINE');
-    await eventually(() => deviceRow(d.id), (r) => r.status === 'OFFLINE', 10000);
+    await eventually(
+      () => deviceRow(d.id),
+      (r) => r.status === 'ONLINE',
+    );
+    await eventually(
+      () => deviceRow(d.id),
+      (r) => r.status === 'OFFLINE',
+      10000,
+    );
     await sleep(2500); // more watchdog passes: still one event
     const offline = await events(IotTelemetryEvents.DeviceOffline, d.id);
-    expect(offline).toEqual([expect.objectContaining({ deviceId: d.id, serialNumber: d.serial, heartbeatTimeoutSeconds: 2, lastSeen: expect.any(String) })]);
+    expect(offline).toEqual([
+      expect.objectContaining({ deviceId: d.id, serialNumber: d.serial, heartbeatTimeoutSeconds: 2, lastSeen: expect.any(String) }),
+    ]);
 
     await publishHealth(d.serial, { token: d.token });
-    await eventually(() => deviceRow(d.id), (r) => r.status === 'ONLINE');
+    await eventually(
+      () => deviceRow(d.id),
+      (r) => r.status === 'ONLINE',
+    );
     expect(await events(IotTelemetryEvents.DeviceOnline, d.id)).toHaveLength(2);
   });
 
@@ -200,7 +274,10 @@ describe('iot-telemetry: commands, health and presence', () => {
     const d = await device();
     await db.query("UPDATE devices SET status = 'MAINTENANCE' WHERE id = $1", [d.id]);
     await publishHealth(d.serial, { token: d.token, cpuUsage: 10 });
-    const row = await eventually(() => deviceRow(d.id), (r) => r.last_seen !== null);
+    const row = await eventually(
+      () => deviceRow(d.id),
+      (r) => r.last_seen !== null,
+    );
     expect(row.status).toBe('MAINTENANCE');
     expect(await events(IotTelemetryEvents.DeviceOnline, d.id)).toEqual([]);
   });
@@ -218,7 +295,10 @@ describe('iot-telemetry: commands, health and presence', () => {
     expect((await db.query('SELECT count(*)::int AS n FROM device_health WHERE device_id = $1', [d.id])).rows[0].n).toBe(0);
 
     await publishHealth(d.serial, { token: d.token, cpuUsage: 12 });
-    await eventually(async () => (await db.query('SELECT count(*)::int AS n FROM device_health WHERE device_id = $1', [d.id])).rows[0].n, (n) => n === 1);
+    await eventually(
+      async () => (await db.query('SELECT count(*)::int AS n FROM device_health WHERE device_id = $1', [d.id])).rows[0].n,
+      (n) => n === 1,
+    );
   });
 
   it('records an operator health report (status derived or given), filters and pages the list', async () => {
@@ -226,14 +306,21 @@ describe('iot-telemetry: commands, health and presence', () => {
     const post = (body: unknown) => call('POST', `/devices/${d.id}/health`, { token: grower.token, body });
     const critical = await post({ batteryLevel: 5, timestamp: '2026-11-20T10:00:00.000Z' });
     expect(critical.status).toBe(201);
-    expect(await json(critical)).toMatchObject({ deviceId: d.id, status: 'CRITICAL', batteryLevel: 5, timestamp: '2026-11-20T10:00:00.000Z' });
+    expect(await json(critical)).toMatchObject({
+      deviceId: d.id,
+      status: 'CRITICAL',
+      batteryLevel: 5,
+      timestamp: '2026-11-20T10:00:00.000Z',
+    });
     await post({ status: 'MAINTENANCE', errorCount: 2, timestamp: '2026-11-20T11:00:00.000Z' });
     await post({ cpuUsage: 20, timestamp: '2026-11-20T12:00:00.000Z' });
     const page = await json(await call('GET', `/devices/${d.id}/health?limit=2`, { token: grower.token }));
     expect(page.items.map((h: { status: string }) => h.status)).toEqual(['HEALTHY', 'MAINTENANCE']);
     const rest = await json(await call('GET', `/devices/${d.id}/health?limit=2&cursor=${page.nextCursor}`, { token: grower.token }));
     expect([rest.items.map((h: { status: string }) => h.status), rest.nextCursor]).toEqual([['CRITICAL'], null]);
-    const ranged = await json(await call('GET', `/devices/${d.id}/health?from=2026-11-20T10:30:00.000Z&to=2026-11-20T12:00:00.000Z`, { token: grower.token }));
+    const ranged = await json(
+      await call('GET', `/devices/${d.id}/health?from=2026-11-20T10:30:00.000Z&to=2026-11-20T12:00:00.000Z`, { token: grower.token }),
+    );
     expect(ranged.items.map((h: { status: string }) => h.status)).toEqual(['MAINTENANCE']);
     expect((await json(await call('GET', `/devices/${d.id}/health?status=CRITICAL`, { token: grower.token }))).items).toHaveLength(1);
     expect(await deviceRow(d.id)).toMatchObject({ status: 'OFFLINE', last_seen: null }); // an operator's record is not the device speaking

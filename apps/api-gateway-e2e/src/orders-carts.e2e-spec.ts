@@ -25,16 +25,26 @@ describe('orders: carts, merge and addresses', () => {
   const guest = (sessionId: string) => ({
     open: () => call('POST', '/carts', { headers: { 'x-session-id': sessionId } }),
     add: (cartId: string, body: unknown) => call('POST', `/carts/${cartId}/items`, { body, headers: { 'x-session-id': sessionId } }),
-    update: (cartId: string, itemId: string, quantity: number) => call('PATCH', `/carts/${cartId}/items/${itemId}`, { body: { quantity }, headers: { 'x-session-id': sessionId } }),
-    remove: (cartId: string, itemId: string) => call('DELETE', `/carts/${cartId}/items/${itemId}`, { headers: { 'x-session-id': sessionId } }),
+    update: (cartId: string, itemId: string, quantity: number) =>
+      call('PATCH', `/carts/${cartId}/items/${itemId}`, { body: { quantity }, headers: { 'x-session-id': sessionId } }),
+    remove: (cartId: string, itemId: string) =>
+      call('DELETE', `/carts/${cartId}/items/${itemId}`, { headers: { 'x-session-id': sessionId } }),
   });
-  const cartRow = async (id: string) => (await ordersDb.query('SELECT status, subtotal::text, tax::text, total::text, merged_into_id FROM carts WHERE id = $1', [id])).rows[0];
+  const cartRow = async (id: string) =>
+    (await ordersDb.query('SELECT status, subtotal::text, tax::text, total::text, merged_into_id FROM carts WHERE id = $1', [id])).rows[0];
 
   beforeAll(async () => {
-    stack = await startStack(['identity', 'catalog', 'orders'], { SEED_ADMIN_EMAIL: ROOT.email, SEED_ADMIN_PASSWORD: ROOT.password, CART_SWEEP_INTERVAL_SECONDS: '1' });
+    stack = await startStack(['identity', 'catalog', 'orders'], {
+      SEED_ADMIN_EMAIL: ROOT.email,
+      SEED_ADMIN_PASSWORD: ROOT.password,
+      CART_SWEEP_INTERVAL_SECONDS: '1',
+    });
     [catalogDb, ordersDb] = [await stack.db('catalog'), await stack.db('orders')];
     storeId = randomUUID();
-    await catalogDb.query("INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES ($1, $2, 'Spores', 'SHOPIFY', now())", [storeId, randomUUID()]);
+    await catalogDb.query("INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES ($1, $2, 'Spores', 'SHOPIFY', now())", [
+      storeId,
+      randomUUID(),
+    ]);
   });
 
   afterAll(() => stack?.stop());
@@ -51,11 +61,21 @@ describe('orders: carts, merge and addresses', () => {
     const three = await json(added);
     expect(added.status).toBe(200);
     expect(three).toMatchObject({ subtotal: '59.97', tax: '7.20', shipping: '0.00', discount: '0.00', total: '67.17' });
-    expect(three.items).toEqual([expect.objectContaining({ productId: mug, variantId: null, quantity: 3, price: '19.99', originalPrice: '19.99', subtotal: '59.97', productSnapshot: { name: 'Oyster mug', sku: `mug-${mug}` } })]);
+    expect(three.items).toEqual([
+      expect.objectContaining({
+        productId: mug,
+        variantId: null,
+        quantity: 3,
+        price: '19.99',
+        originalPrice: '19.99',
+        subtotal: '59.97',
+        productSnapshot: { name: 'Oyster mug', sku: `mug-${mug}` },
+      }),
+    ]);
     expect(await cartRow(cart.id)).toMatchObject({ status: 'ACTIVE', subtotal: '59.97', tax: '7.20', total: '67.17' });
 
     // The snapshot holds against a price changed behind catalog's back (no event): only catalog's product events reprice lines.
-    await catalogDb.query("UPDATE products SET price = 99.00 WHERE id = $1", [mug]);
+    await catalogDb.query('UPDATE products SET price = 99.00 WHERE id = $1', [mug]);
     const four = await json(await g.add(cart.id, { productId: mug, quantity: 1 }));
     expect([four.items.length, four.items[0].quantity, four.subtotal, four.tax, four.total]).toEqual([1, 4, '79.96', '9.60', '89.56']);
 
@@ -70,7 +90,10 @@ describe('orders: carts, merge and addresses', () => {
     const cart = await json(await g.open());
     const mug = await product({ price: '10.00' });
     const variantId = randomUUID();
-    await catalogDb.query("INSERT INTO system_variants (id, code, product_id, price, stock, updated_at) VALUES ($1, $2, $3, 25.50, 4, now())", [variantId, randomBytes(5).toString('hex').slice(0, 5), mug]);
+    await catalogDb.query(
+      'INSERT INTO system_variants (id, code, product_id, price, stock, updated_at) VALUES ($1, $2, $3, 25.50, 4, now())',
+      [variantId, randomBytes(5).toString('hex').slice(0, 5), mug],
+    );
     const body = await json(await g.add(cart.id, { productId: mug, variantId, quantity: 2 }));
     expect([body.items[0].variantId, body.items[0].price, body.subtotal, body.total]).toEqual([variantId, '25.50', '51.00', '57.12']);
     expect((await g.add(cart.id, { productId: mug, variantId, quantity: 3 })).status).toBe(409); // the variant has 4, the line would be 5
@@ -93,10 +116,12 @@ describe('orders: carts, merge and addresses', () => {
     expect((await g.add(cart.id, { productId: randomUUID(), quantity: 1 })).status).toBe(404);
     const scarce = await product({ stock: 2 });
     const short = await g.add(cart.id, { productId: scarce, quantity: 3 });
-    expect([short.status, (await json(short))]).toEqual([409, expect.objectContaining({ code: 'ORDERS.OUT_OF_STOCK', productId: scarce })]);
+    expect([short.status, await json(short)]).toEqual([409, expect.objectContaining({ code: 'ORDERS.OUT_OF_STOCK', productId: scarce })]);
     const draft = await product({ status: 'DRAFT' });
     expect((await json(await g.add(cart.id, { productId: draft, quantity: 1 }))).code).toBe('ORDERS.OUT_OF_STOCK');
-    expect((await json(await call('GET', '/carts/current', { headers: { 'x-session-id': session() } }))).code).toBe('ORDERS.CART_NOT_FOUND');
+    expect((await json(await call('GET', '/carts/current', { headers: { 'x-session-id': session() } }))).code).toBe(
+      'ORDERS.CART_NOT_FOUND',
+    );
     expect((await call('POST', '/carts', { headers: { 'x-session-id': 'short' } })).status).toBe(400);
     expect((await call('POST', '/carts')).status).toBe(400);
   });
@@ -120,9 +145,13 @@ describe('orders: carts, merge and addresses', () => {
     const ids = new Set((await Promise.all(Array.from({ length: 10 }, () => g.open().then(json)))).map((c) => c.id));
     expect(ids.size).toBe(1);
     const user = await account();
-    const userIds = new Set((await Promise.all(Array.from({ length: 10 }, () => call('POST', '/carts', { token: user.token }).then(json)))).map((c) => c.id));
+    const userIds = new Set(
+      (await Promise.all(Array.from({ length: 10 }, () => call('POST', '/carts', { token: user.token }).then(json)))).map((c) => c.id),
+    );
     expect(userIds.size).toBe(1);
-    expect((await ordersDb.query("SELECT count(*)::int AS n FROM carts WHERE user_id = $1 AND status = 'ACTIVE'", [user.id])).rows[0].n).toBe(1);
+    expect(
+      (await ordersDb.query("SELECT count(*)::int AS n FROM carts WHERE user_id = $1 AND status = 'ACTIVE'", [user.id])).rows[0].n,
+    ).toBe(1);
   });
 
   it("merges the guest cart into the user's on sign-in: lines move, quantities add up capped at maxCartQty", async () => {
@@ -147,9 +176,17 @@ describe('orders: carts, merge and addresses', () => {
     expect((await call('POST', '/carts/merge', { body: { sessionId } })).status).toBe(401);
   });
 
-  it('keeps one default address per type per customer; another user\'s address is 404', async () => {
+  it("keeps one default address per type per customer; another user's address is 404", async () => {
     const user = await account();
-    const address = (fields: Record<string, unknown>) => ({ firstName: 'Ana', lastName: 'Cruz', street1: '1 Rizal St', city: 'Makati', state: 'Metro Manila', postalCode: '1200', ...fields });
+    const address = (fields: Record<string, unknown>) => ({
+      firstName: 'Ana',
+      lastName: 'Cruz',
+      street1: '1 Rizal St',
+      city: 'Makati',
+      state: 'Metro Manila',
+      postalCode: '1200',
+      ...fields,
+    });
     const add = async (fields: Record<string, unknown>) => {
       const response = await call('POST', '/customers/me/addresses', { token: user.token, body: address(fields) });
       expect(response.status).toBe(201);
@@ -158,18 +195,27 @@ describe('orders: carts, merge and addresses', () => {
     const first = await add({ isDefault: true });
     const second = await add({ isDefault: true, street1: '2 Mabini St' });
     const billing = await add({ type: 'BILLING', isDefault: true });
-    const defaults = async () => (await ordersDb.query('SELECT id, type FROM addresses WHERE user_id = $1 AND is_default ORDER BY type', [user.id])).rows;
-    expect(await defaults()).toEqual([{ id: second.id, type: 'SHIPPING' }, { id: billing.id, type: 'BILLING' }]);
+    const defaults = async () =>
+      (await ordersDb.query('SELECT id, type FROM addresses WHERE user_id = $1 AND is_default ORDER BY type', [user.id])).rows;
+    expect(await defaults()).toEqual([
+      { id: second.id, type: 'SHIPPING' },
+      { id: billing.id, type: 'BILLING' },
+    ]);
 
     const patched = await call('PATCH', `/customers/me/addresses/${first.id}`, { token: user.token, body: { isDefault: true } });
     expect([patched.status, (await json(patched)).isDefault]).toEqual([200, true]);
-    expect(await defaults()).toEqual([{ id: first.id, type: 'SHIPPING' }, { id: billing.id, type: 'BILLING' }]);
+    expect(await defaults()).toEqual([
+      { id: first.id, type: 'SHIPPING' },
+      { id: billing.id, type: 'BILLING' },
+    ]);
     const list = await json(await call('GET', '/customers/me/addresses', { token: user.token }));
     expect(list.map((a: { id: string }) => a.id).sort()).toEqual([first.id, second.id, billing.id].sort());
     expect((await ordersDb.query('SELECT count(*)::int AS n FROM customers WHERE user_id = $1', [user.id])).rows[0].n).toBe(1);
 
     const stranger = await account();
-    expect((await call('PATCH', `/customers/me/addresses/${first.id}`, { token: stranger.token, body: { city: 'Cebu' } })).status).toBe(404);
+    expect((await call('PATCH', `/customers/me/addresses/${first.id}`, { token: stranger.token, body: { city: 'Cebu' } })).status).toBe(
+      404,
+    );
     expect((await call('DELETE', `/customers/me/addresses/${first.id}`, { token: stranger.token })).status).toBe(404);
     expect((await call('DELETE', `/customers/me/addresses/${second.id}`, { token: user.token })).status).toBe(200);
     expect((await call('POST', '/customers/me/addresses', { token: user.token, body: address({ postalCode: '' }) })).status).toBe(400);
@@ -191,7 +237,18 @@ describe('orders: carts, merge and addresses', () => {
     expect(page.items.map((c: { id: string }) => c.id)).toEqual([customer.id]);
     expect((await json(await call('GET', `/customers?status=BLOCKED&email=${tag}`, { token: support.token }))).items).toEqual([]);
 
-    const staffAddress = await call('POST', `/customers/${customer.id}/addresses`, { token: support.token, body: { firstName: 'Lia', lastName: 'Santos', street1: '3 Luna St', city: 'Pasig', state: 'Metro Manila', postalCode: '1600', isDefault: true } });
+    const staffAddress = await call('POST', `/customers/${customer.id}/addresses`, {
+      token: support.token,
+      body: {
+        firstName: 'Lia',
+        lastName: 'Santos',
+        street1: '3 Luna St',
+        city: 'Pasig',
+        state: 'Metro Manila',
+        postalCode: '1600',
+        isDefault: true,
+      },
+    });
     expect(staffAddress.status).toBe(201);
     expect((await json(await call('GET', `/customers/${customer.id}/addresses`, { token: support.token }))).length).toBe(1);
 
@@ -205,11 +262,31 @@ describe('orders: carts, merge and addresses', () => {
 
   it('abandons idle ACTIVE carts and expires old ones at the next sweep', async () => {
     const insert = async (status: string, idleHours: number): Promise<string> =>
-      (await ordersDb.query("INSERT INTO carts (id, session_id, status, last_activity_at, updated_at) VALUES (gen_random_uuid(), $1, $2, now() - make_interval(hours => $3), now()) RETURNING id", [session(), status, idleHours])).rows[0].id;
-    const [fresh, idle, old, oldAbandoned] = [await insert('ACTIVE', 1), await insert('ACTIVE', 25), await insert('ACTIVE', 200), await insert('ABANDONED', 200)];
-    const states = async () => (await ordersDb.query('SELECT id, status, abandoned_at IS NOT NULL AS abandoned FROM carts WHERE id = ANY($1::uuid[])', [[fresh, idle, old, oldAbandoned]])).rows;
+      (
+        await ordersDb.query(
+          'INSERT INTO carts (id, session_id, status, last_activity_at, updated_at) VALUES (gen_random_uuid(), $1, $2, now() - make_interval(hours => $3), now()) RETURNING id',
+          [session(), status, idleHours],
+        )
+      ).rows[0].id;
+    const [fresh, idle, old, oldAbandoned] = [
+      await insert('ACTIVE', 1),
+      await insert('ACTIVE', 25),
+      await insert('ACTIVE', 200),
+      await insert('ABANDONED', 200),
+    ];
+    const states = async () =>
+      (
+        await ordersDb.query('SELECT id, status, abandoned_at IS NOT NULL AS abandoned FROM carts WHERE id = ANY($1::uuid[])', [
+          [fresh, idle, old, oldAbandoned],
+        ])
+      ).rows;
     const done = await eventually(states, (rows) => rows.find((r) => r.id === idle)?.status === 'ABANDONED', 10000);
     const byId = Object.fromEntries(done.map((r) => [r.id, [r.status, r.abandoned]]));
-    expect(byId).toEqual({ [fresh]: ['ACTIVE', false], [idle]: ['ABANDONED', true], [old]: ['EXPIRED', false], [oldAbandoned]: ['EXPIRED', false] });
+    expect(byId).toEqual({
+      [fresh]: ['ACTIVE', false],
+      [idle]: ['ABANDONED', true],
+      [old]: ['EXPIRED', false],
+      [oldAbandoned]: ['EXPIRED', false],
+    });
   });
 });

@@ -15,19 +15,38 @@ describe('orders: checkout saga', () => {
   const { call } = client;
   const extra: Running[] = [];
 
-  const { product, buyer } = shopFixtures(client, () => catalogDb, () => storeId);
+  const { product, buyer } = shopFixtures(
+    client,
+    () => catalogDb,
+    () => storeId,
+  );
   const buyers = async (productId: string, n: number) => {
     const all: Awaited<ReturnType<typeof buyer>>[] = [];
     for (let i = 0; i < n; i += 10) all.push(...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => buyer(productId)))));
     return all;
   };
   const key = () => randomBytes(16).toString('base64url');
-  const checkout = (b: { user: Account; cartId: string; addressId: string }, paymentMethod = 'COD', idempotencyKey: string | null = key()) =>
-    call('POST', '/checkout', { token: b.user.token, body: { cartId: b.cartId, shippingAddressId: b.addressId, paymentMethod }, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} });
-  const stockOf = async (productId: string) => (await catalogDb.query('SELECT stock FROM products WHERE id = $1', [productId])).rows[0].stock as number;
-  const reservations = async (productId: string) => (await catalogDb.query('SELECT order_id, status, quantity FROM stock_reservations WHERE product_id = $1', [productId])).rows;
+  const checkout = (
+    b: { user: Account; cartId: string; addressId: string },
+    paymentMethod = 'COD',
+    idempotencyKey: string | null = key(),
+  ) =>
+    call('POST', '/checkout', {
+      token: b.user.token,
+      body: { cartId: b.cartId, shippingAddressId: b.addressId, paymentMethod },
+      headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+    });
+  const stockOf = async (productId: string) =>
+    (await catalogDb.query('SELECT stock FROM products WHERE id = $1', [productId])).rows[0].stock as number;
+  const reservations = async (productId: string) =>
+    (await catalogDb.query('SELECT order_id, status, quantity FROM stock_reservations WHERE product_id = $1', [productId])).rows;
   const ordersOf = async (productId: string) =>
-    (await ordersDb.query('SELECT o.id, o.status, o.placed_at, i.quantity FROM orders o JOIN order_items i ON i.order_id = o.id WHERE i.product_id = $1', [productId])).rows;
+    (
+      await ordersDb.query(
+        'SELECT o.id, o.status, o.placed_at, i.quantity FROM orders o JOIN order_items i ON i.order_id = o.id WHERE i.product_id = $1',
+        [productId],
+      )
+    ).rows;
 
   beforeAll(async () => {
     stack = await startStack(['identity', 'catalog', 'orders'], {
@@ -40,7 +59,10 @@ describe('orders: checkout saga', () => {
     });
     [catalogDb, ordersDb] = [await stack.db('catalog'), await stack.db('orders')];
     storeId = randomUUID();
-    await catalogDb.query("INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES ($1, $2, 'Spores', 'SHOPIFY', now())", [storeId, randomUUID()]);
+    await catalogDb.query("INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES ($1, $2, 'Spores', 'SHOPIFY', now())", [
+      storeId,
+      randomUUID(),
+    ]);
   }, 60000);
 
   afterAll(async () => {
@@ -53,12 +75,31 @@ describe('orders: checkout saga', () => {
     const b = await buyer(mug, 2);
     const response = await checkout(b);
     const order = await json(response);
-    expect([response.status, order.status, order.paymentStatus, order.stockReserved, order.total]).toEqual([201, 'CONFIRMED', 'PENDING', true, '44.78']);
+    expect([response.status, order.status, order.paymentStatus, order.stockReserved, order.total]).toEqual([
+      201,
+      'CONFIRMED',
+      'PENDING',
+      true,
+      '44.78',
+    ]);
     expect(order.placedAt).not.toBeNull();
     expect(await stockOf(mug)).toBe(3);
-    await eventually(() => reservations(mug), (rows) => rows.length === 1 && rows[0].status === 'CONFIRMED');
-    expect((await ordersDb.query('SELECT status, converted_at FROM carts WHERE id = $1', [b.cartId])).rows[0]).toMatchObject({ status: 'COMPLETED', converted_at: expect.any(Date) });
-    expect((await ordersDb.query("SELECT count(*)::int AS n FROM outbox_event WHERE subject = 'evt.orders.order.placed' AND payload->>'orderId' = $1", [order.id])).rows[0].n).toBe(1);
+    await eventually(
+      () => reservations(mug),
+      (rows) => rows.length === 1 && rows[0].status === 'CONFIRMED',
+    );
+    expect((await ordersDb.query('SELECT status, converted_at FROM carts WHERE id = $1', [b.cartId])).rows[0]).toMatchObject({
+      status: 'COMPLETED',
+      converted_at: expect.any(Date),
+    });
+    expect(
+      (
+        await ordersDb.query(
+          "SELECT count(*)::int AS n FROM outbox_event WHERE subject = 'evt.orders.order.placed' AND payload->>'orderId' = $1",
+          [order.id],
+        )
+      ).rows[0].n,
+    ).toBe(1);
     expect((await json(await call('GET', `/orders/${order.id}`, { token: b.user.token }))).id).toBe(order.id);
 
     const g = await buyer(mug, 1);
@@ -73,8 +114,18 @@ describe('orders: checkout saga', () => {
     await catalogDb.query('UPDATE products SET stock = 0 WHERE id = $1', [mug]);
     const response = await checkout(b);
     const problem = await json(response);
-    expect([response.status, response.headers.get('content-type'), problem.code, problem.productIds ?? problem.details?.productIds]).toEqual([409, expect.stringContaining('problem+json'), 'ORDERS.OUT_OF_STOCK', [mug]]);
-    const rows = (await ordersDb.query("SELECT o.id, o.status, o.placed_at, h.reason FROM orders o JOIN order_status_history h ON h.order_id = o.id AND h.to_status = 'CANCELLED' WHERE o.user_id = $1", [b.user.id])).rows;
+    expect([
+      response.status,
+      response.headers.get('content-type'),
+      problem.code,
+      problem.productIds ?? problem.details?.productIds,
+    ]).toEqual([409, expect.stringContaining('problem+json'), 'ORDERS.OUT_OF_STOCK', [mug]]);
+    const rows = (
+      await ordersDb.query(
+        "SELECT o.id, o.status, o.placed_at, h.reason FROM orders o JOIN order_status_history h ON h.order_id = o.id AND h.to_status = 'CANCELLED' WHERE o.user_id = $1",
+        [b.user.id],
+      )
+    ).rows;
     expect(rows).toEqual([expect.objectContaining({ status: 'CANCELLED', placed_at: null, reason: 'out_of_stock' })]);
     expect((await json(await call('GET', '/orders', { token: b.user.token }))).items).toEqual([]);
     expect((await call('GET', `/orders/${rows[0].id}`, { token: b.user.token })).status).toBe(404);
@@ -89,7 +140,13 @@ describe('orders: checkout saga', () => {
     const other = await buyer(mug);
     expect((await checkout({ ...b, addressId: other.addressId })).status).toBe(404);
     expect((await checkout({ ...b, cartId: other.cartId })).status).toBe(404);
-    const emptied = await json(await call('DELETE', `/carts/${b.cartId}/items/${(await json(await call('GET', '/carts/current', { token: b.user.token }))).items[0].id}`, { token: b.user.token }));
+    const emptied = await json(
+      await call(
+        'DELETE',
+        `/carts/${b.cartId}/items/${(await json(await call('GET', '/carts/current', { token: b.user.token }))).items[0].id}`,
+        { token: b.user.token },
+      ),
+    );
     expect(emptied.items).toEqual([]);
     const empty = await json(await checkout(b));
     expect([empty.status, empty.code]).toEqual([400, 'ORDERS.CART_EMPTY']);
@@ -144,17 +201,32 @@ describe('orders: checkout saga', () => {
       const orders = round === 0 ? stack.services.orders : extra[extra.length - 1];
       orders.child.kill('SIGKILL');
       extra.push(startService('orders', { ...stack.env, PORT: String(await freePort()) }));
-      await eventually(() => fetch(`${stack.base}/health`).then(json), (h) => h.services?.orders?.status === 'up', 30000);
+      await eventually(
+        () => fetch(`${stack.base}/health`).then(json),
+        (h) => h.services?.orders?.status === 'up',
+        30000,
+      );
       const settled = async () => {
         const rows = await ordersOf(mug);
         const held = (await reservations(mug)).filter((r) => r.status === 'RESERVED' || r.status === 'CONFIRMED');
         return { rows, held, stock: await stockOf(mug) };
       };
-      const state = await eventually(settled, (s) => s.rows.every((o) => o.placed_at !== null || o.status === 'CANCELLED') && s.held.every((r) => s.rows.some((o) => o.id === r.order_id && o.placed_at !== null)), 30000);
+      const state = await eventually(
+        settled,
+        (s) =>
+          s.rows.every((o) => o.placed_at !== null || o.status === 'CANCELLED') &&
+          s.held.every((r) => s.rows.some((o) => o.id === r.order_id && o.placed_at !== null)),
+        30000,
+      );
       const placed = state.rows.filter((o) => o.placed_at !== null);
       expect(state.held.map((r) => r.order_id).sort()).toEqual(placed.map((o) => o.id).sort());
       expect(state.stock + placed.reduce((n, o) => n + o.quantity, 0)).toBe(30);
-      const reasons = (await ordersDb.query("SELECT DISTINCT h.reason FROM orders o JOIN order_items i ON i.order_id = o.id JOIN order_status_history h ON h.order_id = o.id AND h.to_status = 'CANCELLED' WHERE i.product_id = $1", [mug])).rows;
+      const reasons = (
+        await ordersDb.query(
+          "SELECT DISTINCT h.reason FROM orders o JOIN order_items i ON i.order_id = o.id JOIN order_status_history h ON h.order_id = o.id AND h.to_status = 'CANCELLED' WHERE i.product_id = $1",
+          [mug],
+        )
+      ).rows;
       expect(reasons.filter((r) => r.reason !== 'checkout_interrupted')).toEqual([]);
     }
     await Promise.all(inFlight);

@@ -9,15 +9,34 @@ import { productFixtures } from './product-fixtures';
 import { json, Stack, startStack } from './stack';
 
 // The orders service's mapper fixtures, read as files: the e2e project imports no app code.
-const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(__dirname, '../../orders/src/import/fixtures', `${name}.json`), 'utf8'));
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(__dirname, '../../orders/src/import/fixtures', `${name}.json`), 'utf8'));
 const [shopify, tiktok, etsy, amazon, woocommerce] = ['shopify', 'tiktok-shop', 'etsy', 'amazon', 'woocommerce'].map(fixture);
 
 /** Each platform's fixture, the SKUs it orders and the platform order id it carries. */
 const PLATFORMS: { platform: string; fixture: Record<string, unknown>; skus: string[]; platformOrderId: string; total: string }[] = [
-  { platform: 'SHOPIFY', fixture: shopify, skus: ['SHOP-TEE-OYS-BLK-M', 'SHOP-MUG-SHI-11'], platformOrderId: '5678901234567', total: '60.92' },
-  { platform: 'TIKTOK_SHOP', fixture: tiktok, skus: ['TTS-TOTE-LIO-NAT', 'TTS-CAP-ENO-BLK'], platformOrderId: '576461413038785752', total: '59.97' },
+  {
+    platform: 'SHOPIFY',
+    fixture: shopify,
+    skus: ['SHOP-TEE-OYS-BLK-M', 'SHOP-MUG-SHI-11'],
+    platformOrderId: '5678901234567',
+    total: '60.92',
+  },
+  {
+    platform: 'TIKTOK_SHOP',
+    fixture: tiktok,
+    skus: ['TTS-TOTE-LIO-NAT', 'TTS-CAP-ENO-BLK'],
+    platformOrderId: '576461413038785752',
+    total: '59.97',
+  },
   { platform: 'ETSY', fixture: etsy, skus: ['ETSY-PST-SHI-A3', 'ETSY-STK-MUS-SET'], platformOrderId: '3301234567', total: '38.05' },
-  { platform: 'AMAZON', fixture: amazon, skus: ['AMZ-KIT-OYS-GRW', 'AMZ-BAG-GRW-5PK'], platformOrderId: '113-4567890-1234567', total: '49.92' },
+  {
+    platform: 'AMAZON',
+    fixture: amazon,
+    skus: ['AMZ-KIT-OYS-GRW', 'AMZ-BAG-GRW-5PK'],
+    platformOrderId: '113-4567890-1234567',
+    total: '49.92',
+  },
   { platform: 'WOOCOMMERCE', fixture: woocommerce, skus: ['WOO-HOD-CHS-L', 'WOO-PIN-ENA-SET'], platformOrderId: '727', total: '1938.64' },
 ];
 
@@ -36,22 +55,35 @@ describe('orders core through the gateway', () => {
   const { call, account, root } = identity;
   const { teamWithStore } = productFixtures(identity, () => catalog);
 
-  const importOrder = (platform: string, body: unknown, token = seller.token) => call('POST', `/orders/import/${stores[platform]}`, { token, body });
+  const importOrder = (platform: string, body: unknown, token = seller.token) =>
+    call('POST', `/orders/import/${stores[platform]}`, { token, body });
   const count = async (sql: string, params: unknown[]) => (await orders.query(sql, params)).rows[0].n as number;
 
   beforeAll(async () => {
     stack = await startStack(['identity', 'catalog', 'orders'], { SEED_ADMIN_EMAIL: ROOT.email, SEED_ADMIN_PASSWORD: ROOT.password });
     [catalog, orders] = [await stack.db('catalog'), await stack.db('orders')];
-    [seller, stranger, buyer] = [await account(['SELLER'], 'seller'), await account(['SELLER'], 'stranger'), await account(['USER'], 'buyer')];
+    [seller, stranger, buyer] = [
+      await account(['SELLER'], 'seller'),
+      await account(['SELLER'], 'stranger'),
+      await account(['USER'], 'buyer'),
+    ];
     stores.SHOPIFY = await teamWithStore(seller);
     await teamWithStore(stranger);
     const { team_id: teamId } = (await catalog.query('SELECT team_id FROM stores WHERE id = $1', [stores.SHOPIFY])).rows[0];
     for (const { platform, skus } of PLATFORMS) {
       if (platform !== 'SHOPIFY') {
-        stores[platform] = (await catalog.query(`INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES (gen_random_uuid(), $1, $2, $3::"Platform", now()) RETURNING id`, [teamId, `${platform} shop`, platform])).rows[0].id;
+        stores[platform] = (
+          await catalog.query(
+            `INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES (gen_random_uuid(), $1, $2, $3::"Platform", now()) RETURNING id`,
+            [teamId, `${platform} shop`, platform],
+          )
+        ).rows[0].id;
       }
       for (const sku of skus) {
-        const row = await catalog.query(`INSERT INTO products (id, store_id, sku, name, slug, price, stock, status, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, 10.00, 50, 'ACTIVE', now()) RETURNING id`, [stores[platform], sku, `Product ${sku}`, sku.toLowerCase()]);
+        const row = await catalog.query(
+          `INSERT INTO products (id, store_id, sku, name, slug, price, stock, status, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, 10.00, 50, 'ACTIVE', now()) RETURNING id`,
+          [stores[platform], sku, `Product ${sku}`, sku.toLowerCase()],
+        );
         products[sku] = row.rows[0].id;
       }
     }
@@ -59,20 +91,37 @@ describe('orders core through the gateway', () => {
 
   afterAll(() => stack?.stop());
 
-  it.each(PLATFORMS.map((p) => [p.platform, p] as const))('imports a %s order: codes, resolved items, CONFIRMED with history, placed event', async (platform, { fixture, skus, platformOrderId, total }) => {
-    const response = await importOrder(platform, fixture);
-    expect(response.status).toBe(201);
-    const order = await json(response);
-    imported[platform] = order;
-    expect(order).toMatchObject({ storeId: stores[platform], channel: platform, platformOrderId, status: 'CONFIRMED', paymentStatus: 'PAID', total });
-    expect(order.orderCode).toMatch(/^[A-HJKMNP-Z2-9]{9}$/);
-    expect(order.orderNumber).toMatch(/^ORD-\d{4}-\d{6}$/);
-    expect(order.items.map((i: { sku: string; productId: string }) => [i.sku, i.productId]).sort()).toEqual(skus.map((s) => [s, products[s]]).sort());
-    expect(order.statusHistory).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'CONFIRMED', actorId: seller.id })]);
-    expect(await count('SELECT count(*)::int AS n FROM order_status_history WHERE order_id = $1', [order.id])).toBe(1);
-    const events = await orders.query(`SELECT payload FROM outbox_event WHERE subject = 'evt.orders.order.placed' AND payload->>'orderId' = $1`, [order.id]);
-    expect(events.rows.map((r) => r.payload)).toEqual([expect.objectContaining({ orderCode: order.orderCode, orderNumber: order.orderNumber, total })]);
-  });
+  it.each(PLATFORMS.map((p) => [p.platform, p] as const))(
+    'imports a %s order: codes, resolved items, CONFIRMED with history, placed event',
+    async (platform, { fixture, skus, platformOrderId, total }) => {
+      const response = await importOrder(platform, fixture);
+      expect(response.status).toBe(201);
+      const order = await json(response);
+      imported[platform] = order;
+      expect(order).toMatchObject({
+        storeId: stores[platform],
+        channel: platform,
+        platformOrderId,
+        status: 'CONFIRMED',
+        paymentStatus: 'PAID',
+        total,
+      });
+      expect(order.orderCode).toMatch(/^[A-HJKMNP-Z2-9]{9}$/);
+      expect(order.orderNumber).toMatch(/^ORD-\d{4}-\d{6}$/);
+      expect(order.items.map((i: { sku: string; productId: string }) => [i.sku, i.productId]).sort()).toEqual(
+        skus.map((s) => [s, products[s]]).sort(),
+      );
+      expect(order.statusHistory).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'CONFIRMED', actorId: seller.id })]);
+      expect(await count('SELECT count(*)::int AS n FROM order_status_history WHERE order_id = $1', [order.id])).toBe(1);
+      const events = await orders.query(
+        `SELECT payload FROM outbox_event WHERE subject = 'evt.orders.order.placed' AND payload->>'orderId' = $1`,
+        [order.id],
+      );
+      expect(events.rows.map((r) => r.payload)).toEqual([
+        expect.objectContaining({ orderCode: order.orderCode, orderNumber: order.orderNumber, total }),
+      ]);
+    },
+  );
 
   it('imports the same platform order once, also when five imports race', async () => {
     const again = await importOrder('SHOPIFY', shopify);
@@ -83,8 +132,14 @@ describe('orders core through the gateway', () => {
     expect(raced.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     const ids = new Set(await Promise.all(raced.map(async (r) => (await json(r)).id)));
     expect(ids.size).toBe(1);
-    expect(await count('SELECT count(*)::int AS n FROM orders WHERE store_id = $1 AND platform_order_id = $2', [stores.ETSY, '3301239999'])).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM outbox_event WHERE subject = 'evt.orders.order.placed' AND payload->>'orderId' = $1`, [[...ids][0]])).toBe(1);
+    expect(
+      await count('SELECT count(*)::int AS n FROM orders WHERE store_id = $1 AND platform_order_id = $2', [stores.ETSY, '3301239999']),
+    ).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM outbox_event WHERE subject = 'evt.orders.order.placed' AND payload->>'orderId' = $1`, [
+        [...ids][0],
+      ]),
+    ).toBe(1);
   });
 
   it("refuses another team's store as 404 and unknown SKUs as 422 naming them, writing nothing", async () => {
@@ -131,7 +186,10 @@ describe('orders core through the gateway', () => {
     const order = imported.WOOCOMMERCE;
     const productId = products['WOO-PIN-ENA-SET'];
     // The order holds 2 units, as a checkout would have reserved them.
-    await catalog.query(`INSERT INTO stock_reservations (id, order_id, product_id, quantity, expires_at, updated_at) VALUES (gen_random_uuid(), $1, $2, 2, now() + interval '1 hour', now())`, [order.id, productId]);
+    await catalog.query(
+      `INSERT INTO stock_reservations (id, order_id, product_id, quantity, expires_at, updated_at) VALUES (gen_random_uuid(), $1, $2, 2, now() + interval '1 hour', now())`,
+      [order.id, productId],
+    );
     await catalog.query('UPDATE products SET stock = stock - 2 WHERE id = $1', [productId]);
     await orders.query('UPDATE orders SET stock_reserved = true WHERE id = $1', [order.id]);
 
@@ -141,10 +199,23 @@ describe('orders core through the gateway', () => {
     expect(cancelled.status).toBe(200);
     const body = await json(cancelled);
     expect(body).toMatchObject({ status: 'CANCELLED', stockReserved: false });
-    expect(body.statusHistory.map((h: { fromStatus: string; toStatus: string; reason: string }) => [h.fromStatus, h.toStatus, h.reason])).toEqual([[null, 'CONFIRMED', expect.any(String)], ['CONFIRMED', 'CANCELLED', 'buyer asked on chat']]);
-    expect(await count(`SELECT count(*)::int AS n FROM outbox_event WHERE subject = 'evt.orders.order.cancelled' AND payload->>'orderId' = $1`, [order.id])).toBe(1);
+    expect(
+      body.statusHistory.map((h: { fromStatus: string; toStatus: string; reason: string }) => [h.fromStatus, h.toStatus, h.reason]),
+    ).toEqual([
+      [null, 'CONFIRMED', expect.any(String)],
+      ['CONFIRMED', 'CANCELLED', 'buyer asked on chat'],
+    ]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM outbox_event WHERE subject = 'evt.orders.order.cancelled' AND payload->>'orderId' = $1`, [
+        order.id,
+      ]),
+    ).toBe(1);
     // Catalog releases the units when it consumes the cancelled event.
-    await eventually(async () => (await catalog.query('SELECT status FROM stock_reservations WHERE order_id = $1', [order.id])).rows, (rows) => rows[0]?.status === 'RELEASED', 10000);
+    await eventually(
+      async () => (await catalog.query('SELECT status FROM stock_reservations WHERE order_id = $1', [order.id])).rows,
+      (rows) => rows[0]?.status === 'RELEASED',
+      10000,
+    );
     expect((await catalog.query('SELECT stock FROM products WHERE id = $1', [productId])).rows[0].stock).toBe(50);
 
     const again = await call('POST', `/orders/${order.id}/cancel`, { token: seller.token, body: { reason: 'twice' } });
@@ -154,14 +225,26 @@ describe('orders core through the gateway', () => {
     expect(noReason.status).toBe(400);
 
     // Concurrent changes of one order: the conditional update lets exactly one win.
-    const raced = await Promise.all(Array.from({ length: 5 }, () => call('POST', `/orders/${imported.SHOPIFY.id}/cancel`, { token: seller.token, body: { reason: 'race' } })));
+    const raced = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call('POST', `/orders/${imported.SHOPIFY.id}/cancel`, { token: seller.token, body: { reason: 'race' } }),
+      ),
+    );
     expect(raced.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
-    expect(await count("SELECT count(*)::int AS n FROM order_status_history WHERE order_id = $1 AND to_status = 'CANCELLED'", [imported.SHOPIFY.id])).toBe(1);
+    expect(
+      await count("SELECT count(*)::int AS n FROM order_status_history WHERE order_id = $1 AND to_status = 'CANCELLED'", [
+        imported.SHOPIFY.id,
+      ]),
+    ).toBe(1);
   });
 
   it('verifies a purchase over NATS once an order of the user with the product is delivered', async () => {
     const verify = async (userId: string, productId: string) => {
-      const msg = await stack.nc.request(OrdersSubjects.PurchaseVerify, JSON.stringify({ pattern: OrdersSubjects.PurchaseVerify, data: { userId, productId }, id: randomUUID() }), { timeout: 20000 });
+      const msg = await stack.nc.request(
+        OrdersSubjects.PurchaseVerify,
+        JSON.stringify({ pattern: OrdersSubjects.PurchaseVerify, data: { userId, productId }, id: randomUUID() }),
+        { timeout: 20000 },
+      );
       return JSON.parse(new TextDecoder().decode(msg.data)).response;
     };
     const productId = products['AMZ-KIT-OYS-GRW'];

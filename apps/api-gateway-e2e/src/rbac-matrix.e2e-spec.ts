@@ -23,26 +23,57 @@ const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 /** One representative route per resource that has routes today. */
 const ROUTES: Record<string, Route> = {
   'GET /users': { method: 'GET', path: () => '/users?limit=1', needs: ['users:read'], ok: 200 },
-  'PUT /users/:id/roles': { method: 'PUT', path: (f) => `/users/${f.victimId}/roles`, body: () => ({ roles: ['USER'] }), needs: ['users:update', 'roles:read'], ok: 200 },
+  'PUT /users/:id/roles': {
+    method: 'PUT',
+    path: (f) => `/users/${f.victimId}/roles`,
+    body: () => ({ roles: ['USER'] }),
+    needs: ['users:update', 'roles:read'],
+    ok: 200,
+  },
   'GET /roles': { method: 'GET', path: () => '/roles', needs: ['roles:read'], ok: 200 },
-  'POST /roles': { method: 'POST', path: () => '/roles', body: (role) => ({ name: `MATRIX_NEW_${role}_${stamp}`, permissions: [] }), needs: ['roles:create'], ok: 201 },
+  'POST /roles': {
+    method: 'POST',
+    path: () => '/roles',
+    body: (role) => ({ name: `MATRIX_NEW_${role}_${stamp}`, permissions: [] }),
+    needs: ['roles:create'],
+    ok: 201,
+  },
   'DELETE /roles/:id': { method: 'DELETE', path: (f, role) => `/roles/${f.customRoleIds[role]}`, needs: ['roles:delete'], ok: 200 },
   'GET /permissions': { method: 'GET', path: () => '/permissions', needs: ['permissions:read'], ok: 200 },
   'GET /teams': { method: 'GET', path: () => '/teams', needs: ['teams:read'], ok: 200 },
-  'POST /teams': { method: 'POST', path: () => '/teams', body: (role) => ({ name: `Matrix team of ${role}` }), needs: ['teams:create'], ok: 201 },
+  'POST /teams': {
+    method: 'POST',
+    path: () => '/teams',
+    body: (role) => ({ name: `Matrix team of ${role}` }),
+    needs: ['teams:create'],
+    ok: 201,
+  },
   'GET /api-keys': { method: 'GET', path: () => '/api-keys', needs: ['api-keys:read'], ok: 200 },
   'GET /audit-logs': { method: 'GET', path: () => '/audit-logs?limit=1', needs: ['audit-logs:read'], ok: 200 },
   'GET /auth/me': { method: 'GET', path: () => '/auth/me', needs: [], ok: 200 },
   // Catalog. Ids that do not exist show the order of checks: permission first (403), then ownership (404).
   'GET /stores': { method: 'GET', path: () => '/stores?limit=1', needs: ['stores:read'], ok: 200 },
   'DELETE /products/:id': { method: 'DELETE', path: () => `/products/${NO_SUCH_ID}`, needs: ['products:delete'], ok: 404 },
-  'POST /categories': { method: 'POST', path: () => '/categories', body: (role) => ({ name: `Matrix ${role} ${stamp}` }), needs: ['categories:create'], ok: 201 },
+  'POST /categories': {
+    method: 'POST',
+    path: () => '/categories',
+    body: (role) => ({ name: `Matrix ${role} ${stamp}` }),
+    needs: ['categories:create'],
+    ok: 201,
+  },
   'GET /designs': { method: 'GET', path: () => '/designs?limit=1', needs: ['designs:read'], ok: 200 },
-  'POST /reviews/:id/response': { method: 'POST', path: () => `/reviews/${NO_SUCH_ID}/response`, body: () => ({ response: 'Thank you!' }), needs: ['reviews:update'], ok: 404 },
+  'POST /reviews/:id/response': {
+    method: 'POST',
+    path: () => `/reviews/${NO_SUCH_ID}/response`,
+    body: () => ({ response: 'Thank you!' }),
+    needs: ['reviews:update'],
+    ok: 404,
+  },
 };
 
 /** Expected from system-roles.ts: allowed when the role holds every permission the route needs. */
-const allowedByData = (role: SystemRole, route: Route): boolean => route.needs.every((p) => SYSTEM_ROLE_PERMISSIONS[role].permissions.includes(p));
+const allowedByData = (role: SystemRole, route: Route): boolean =>
+  route.needs.every((p) => SYSTEM_ROLE_PERMISSIONS[role].permissions.includes(p));
 
 /**
  * Written by hand, independently of the data: the cases that matter most. If someone edits
@@ -98,7 +129,8 @@ describe('role matrix', () => {
   afterAll(() => stack?.stop());
 
   it('gives each caller exactly one role, as the matrix assumes', async () => {
-    for (const role of SYSTEM_ROLES) expect((await json(await call('GET', '/auth/me', { token: callers[role].token }))).roles).toEqual([role]);
+    for (const role of SYSTEM_ROLES)
+      expect((await json(await call('GET', '/auth/me', { token: callers[role].token }))).roles).toEqual([role]);
   });
 
   it('is not trivial: every route but /auth/me is allowed for some system roles and denied for others', () => {
@@ -109,7 +141,8 @@ describe('role matrix', () => {
   });
 
   it('agrees with the hand-written cases before any request is made', () => {
-    for (const [role, name, expected] of MUST) expect([role, name, allowedByData(role, ROUTES[name]) ? 'allowed' : 'denied']).toEqual([role, name, expected]);
+    for (const [role, name, expected] of MUST)
+      expect([role, name, allowedByData(role, ROUTES[name]) ? 'allowed' : 'denied']).toEqual([role, name, expected]);
   });
 
   describe.each([...SYSTEM_ROLES])('%s', (role) => {
@@ -123,7 +156,11 @@ describe('role matrix', () => {
       expect({ status: response.status, outcome }).toEqual({ status: expected === 'allowed' ? route.ok : 403, outcome: must ?? expected });
       if (outcome === 'denied') {
         expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-        expect(body).toMatchObject({ status: 403, code: 'AUTH.PERMISSION_DENIED', missing: route.needs.filter((p) => !SYSTEM_ROLE_PERMISSIONS[role].permissions.includes(p)) });
+        expect(body).toMatchObject({
+          status: 403,
+          code: 'AUTH.PERMISSION_DENIED',
+          missing: route.needs.filter((p) => !SYSTEM_ROLE_PERMISSIONS[role].permissions.includes(p)),
+        });
       }
     });
   });

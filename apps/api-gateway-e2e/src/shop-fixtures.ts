@@ -17,7 +17,10 @@ export function shopFixtures(client: ReturnType<typeof identityClient>, catalogD
   /** A buyer with an address and an ACTIVE cart holding `quantity` of the product. */
   const buyer = async (productId: string, quantity = 1): Promise<{ user: Account; cartId: string; addressId: string }> => {
     const user = await account();
-    const created = await call('POST', '/customers/me/addresses', { token: user.token, body: { firstName: 'Ana', lastName: 'Cruz', street1: '1 Rizal St', city: 'Makati', state: 'Metro Manila', postalCode: '1200' } });
+    const created = await call('POST', '/customers/me/addresses', {
+      token: user.token,
+      body: { firstName: 'Ana', lastName: 'Cruz', street1: '1 Rizal St', city: 'Makati', state: 'Metro Manila', postalCode: '1200' },
+    });
     if (created.status !== 201) throw new Error(`address answered ${created.status}: ${await created.text()}`);
     const address = await json(created);
     const cart = await json(await call('POST', '/carts', { token: user.token }));

@@ -16,11 +16,16 @@ describe('two-factor authentication through the gateway', () => {
   const call = (method: string, path: string, options: { body?: unknown; token?: string } = {}) =>
     fetch(`${stack.base}/api/v1${path}`, {
       method,
-      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+      headers: {
+        ...(options.body ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
       body: options.body ? JSON.stringify(options.body) : undefined,
     });
   const login = (email: string, extra: { password?: string; twoFactorCode?: string } = {}) =>
-    call('POST', '/auth/login', { body: { email, password: extra.password ?? PASSWORD, ...(extra.twoFactorCode ? { twoFactorCode: extra.twoFactorCode } : {}) } });
+    call('POST', '/auth/login', {
+      body: { email, password: extra.password ?? PASSWORD, ...(extra.twoFactorCode ? { twoFactorCode: extra.twoFactorCode } : {}) },
+    });
   const signedIn = async () => {
     const email = newEmail();
     expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD } })).status).toBe(201);
@@ -28,7 +33,12 @@ describe('two-factor authentication through the gateway', () => {
     return { email, accessToken: accessToken as string };
   };
   const userRow = async (email: string) =>
-    (await db.query('SELECT id, two_factor_enabled, two_factor_secret, two_factor_backup_codes, failed_login_attempts FROM users WHERE email = $1', [email])).rows[0];
+    (
+      await db.query(
+        'SELECT id, two_factor_enabled, two_factor_secret, two_factor_backup_codes, failed_login_attempts FROM users WHERE email = $1',
+        [email],
+      )
+    ).rows[0];
   const securityEvents = async (userId: string) =>
     (await db.query("SELECT event FROM security_logs WHERE user_id = $1 AND event LIKE '2fa.%'", [userId])).rows.map((r) => r.event).sort();
 
@@ -36,7 +46,11 @@ describe('two-factor authentication through the gateway', () => {
   const enabled = async () => {
     const user = await signedIn();
     const setup = await json(await call('POST', '/auth/2fa/setup', { token: user.accessToken }));
-    const backupCodes: string[] = (await json(await call('POST', '/auth/2fa/enable', { token: user.accessToken, body: { code: generateSync({ secret: setup.secret }) } }))).backupCodes;
+    const backupCodes: string[] = (
+      await json(
+        await call('POST', '/auth/2fa/enable', { token: user.accessToken, body: { code: generateSync({ secret: setup.secret }) } }),
+      )
+    ).backupCodes;
     return { ...user, secret: setup.secret as string, backupCodes };
   };
 
@@ -64,7 +78,10 @@ describe('two-factor authentication through the gateway', () => {
     expect(pending.two_factor_secret).not.toContain(secret);
     expect(Buffer.from(pending.two_factor_secret.split('.')[3], 'base64url').toString('latin1')).not.toContain(secret);
 
-    const wrong = await call('POST', '/auth/2fa/enable', { token: accessToken, body: { code: generateSync({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }) } });
+    const wrong = await call('POST', '/auth/2fa/enable', {
+      token: accessToken,
+      body: { code: generateSync({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }) },
+    });
     expect(wrong.status).toBe(400);
     expect(await json(wrong)).toMatchObject({ code: 'IDENTITY.INVALID_TWO_FACTOR_CODE', errors: [{ field: 'code' }] });
     const malformed = await call('POST', '/auth/2fa/enable', { token: accessToken, body: { code: '12ab' } });
@@ -148,7 +165,10 @@ describe('two-factor authentication through the gateway', () => {
 
   it('disables with the password and a code, clearing the secret and the codes; a wrong password or code changes nothing', async () => {
     const { email, accessToken, secret, backupCodes } = await enabled();
-    const wrongPassword = await call('POST', '/auth/2fa/disable', { token: accessToken, body: { password: 'Wrong#Password99', code: generateSync({ secret }) } });
+    const wrongPassword = await call('POST', '/auth/2fa/disable', {
+      token: accessToken,
+      body: { password: 'Wrong#Password99', code: generateSync({ secret }) },
+    });
     expect(wrongPassword.status).toBe(400);
     expect(await json(wrongPassword)).toMatchObject({ code: 'IDENTITY.INVALID_PASSWORD', errors: [{ field: 'password' }] });
     const wrongCode = await call('POST', '/auth/2fa/disable', { token: accessToken, body: { password: PASSWORD, code: '000000' } });
@@ -162,7 +182,9 @@ describe('two-factor authentication through the gateway', () => {
     expect(row).toMatchObject({ two_factor_enabled: false, two_factor_secret: null, two_factor_backup_codes: [] });
     expect(await securityEvents(row.id)).toEqual(['2fa.backup_code_used', '2fa.disabled', '2fa.enabled']);
     expect((await login(email)).status).toBe(200);
-    expect((await call('POST', '/auth/2fa/disable', { token: accessToken, body: { password: PASSWORD, code: '000000' } })).status).toBe(409);
+    expect((await call('POST', '/auth/2fa/disable', { token: accessToken, body: { password: PASSWORD, code: '000000' } })).status).toBe(
+      409,
+    );
   });
 
   it('refuses enable before set-up, and every 2FA route without a signed-in caller', async () => {

@@ -9,9 +9,16 @@ void bootstrapService(AppModule, GATEWAY_SERVICE, {
   configure: (app, config) => {
     // Every API route lives under /api/v1; probes, metrics and docs stay at the root.
     app.setGlobalPrefix('api/v1', {
-      exclude: [{ path: 'health', method: RequestMethod.ALL }, { path: 'health/{*path}', method: RequestMethod.ALL }, { path: 'metrics', method: RequestMethod.ALL }],
+      exclude: [
+        { path: 'health', method: RequestMethod.ALL },
+        { path: 'health/{*path}', method: RequestMethod.ALL },
+        { path: 'metrics', method: RequestMethod.ALL },
+      ],
     });
-    app.enableCors({ origin: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',').map((o) => o.trim()) : false, exposedHeaders: ['x-request-id'] });
+    app.enableCors({
+      origin: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',').map((o) => o.trim()) : false,
+      exposedHeaders: ['x-request-id'],
+    });
     setupSwagger(app);
   },
 });

@@ -29,7 +29,34 @@ import { ProductSkusNatsController } from './products/product-skus.nats.controll
 
 @Module({
   imports: [PlatformModule.forService(CATALOG_SERVICE)],
-  controllers: [StoresNatsController, CategoriesNatsController, ProductsNatsController, VariantsNatsController, StockNatsController, DesignsNatsController, ReviewsNatsController, StoreIdsNatsController, ProductSkusNatsController, QuoteNatsController],
-  providers: [TeamAccess, StoresService, CategoriesService, ProductsService, ProductReadsService, VariantsService, StockService, ReservationExpiryJob, OrderEventsConsumer, ConfirmOrderStockHandler, ReleaseOrderStockHandler, DesignsService, ProductDesignsService, ReviewsService, QuoteService],
+  controllers: [
+    StoresNatsController,
+    CategoriesNatsController,
+    ProductsNatsController,
+    VariantsNatsController,
+    StockNatsController,
+    DesignsNatsController,
+    ReviewsNatsController,
+    StoreIdsNatsController,
+    ProductSkusNatsController,
+    QuoteNatsController,
+  ],
+  providers: [
+    TeamAccess,
+    StoresService,
+    CategoriesService,
+    ProductsService,
+    ProductReadsService,
+    VariantsService,
+    StockService,
+    ReservationExpiryJob,
+    OrderEventsConsumer,
+    ConfirmOrderStockHandler,
+    ReleaseOrderStockHandler,
+    DesignsService,
+    ProductDesignsService,
+    ReviewsService,
+    QuoteService,
+  ],
 })
 export class AppModule {}

@@ -34,7 +34,15 @@ import { CommandAcks } from './commands/command-acks';
 
 @Module({
   imports: [PlatformModule.forService(IOT_TELEMETRY_SERVICE)],
-  controllers: [DevicesNatsController, SensorsNatsController, ThresholdsNatsController, SensorAlertsNatsController, ReadingsNatsController, DeviceHealthNatsController, CommandsNatsController],
+  controllers: [
+    DevicesNatsController,
+    SensorsNatsController,
+    ThresholdsNatsController,
+    SensorAlertsNatsController,
+    ReadingsNatsController,
+    DeviceHealthNatsController,
+    CommandsNatsController,
+  ],
   providers: [
     MqttConnection,
     MqttForwarder,

@@ -11,14 +11,16 @@ export class AnalyticsEventsService {
 
   /** Stores the event as sent; the caller's user id (when signed in) is taken from the identity, never from the body. */
   async track(event: TrackEventDto, caller: CallerIdentity): Promise<TrackEventResponse> {
-    const id = await this.commands.execute(new RecordEventCommand({
-      eventType: event.eventType,
-      entityType: event.entityType ?? null,
-      entityId: event.entityId ?? null,
-      metadata: (event.metadata ?? null) as Prisma.InputJsonValue | null,
-      userId: caller.userId ?? null,
-      timestamp: event.timestamp ? new Date(event.timestamp) : new Date(),
-    }));
+    const id = await this.commands.execute(
+      new RecordEventCommand({
+        eventType: event.eventType,
+        entityType: event.entityType ?? null,
+        entityId: event.entityId ?? null,
+        metadata: (event.metadata ?? null) as Prisma.InputJsonValue | null,
+        userId: caller.userId ?? null,
+        timestamp: event.timestamp ? new Date(event.timestamp) : new Date(),
+      }),
+    );
     return { id };
   }
 }

@@ -12,7 +12,8 @@ export interface EventRecord {
 
 const camel = (text: string) => text.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const kebab = (text: string) => text.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-const idOf = (value: unknown): string | null => (typeof value === 'string' && value !== '') || typeof value === 'number' ? String(value) : null;
+const idOf = (value: unknown): string | null =>
+  (typeof value === 'string' && value !== '') || typeof value === 'number' ? String(value) : null;
 
 /**
  * What an event is about: the entity its subject names (`evt.orders.order.placed` -> order) with

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, IntersectionType } from '@nestjs/swagger';
-import { AdminUserView, ClientInfo, IdentitySubjects, SetUserRolesDto, UpdateUserStatusDto, UserListFilter } from '@suite/contracts/identity';
+import {
+  AdminUserView,
+  ClientInfo,
+  IdentitySubjects,
+  SetUserRolesDto,
+  UpdateUserStatusDto,
+  UserListFilter,
+} from '@suite/contracts/identity';
 import { CallerIdentity, NatsClient, Page, PageQuery } from '@suite/platform';
 import { ClientContext, CurrentCaller, RequirePermissions } from '../auth/auth.decorators';
 
@@ -34,7 +41,12 @@ export class AdminUsersController {
   @RequirePermissions('users:update', 'roles:read')
   @ApiOperation({ summary: "Replace the user's roles; applies from their next request. Only a SUPER_ADMIN grants or removes SUPER_ADMIN" })
   @ApiOkResponse({ type: AdminUserView })
-  setRoles(@Param('id', ParseUUIDPipe) userId: string, @Body() body: SetUserRolesDto, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<AdminUserView> {
+  setRoles(
+    @Param('id', ParseUUIDPipe) userId: string,
+    @Body() body: SetUserRolesDto,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<AdminUserView> {
     return this.nats.request(IdentitySubjects.AdminUserSetRoles, { userId, body, client }, { caller });
   }
 
@@ -42,7 +54,12 @@ export class AdminUsersController {
   @RequirePermissions('users:update')
   @ApiOperation({ summary: 'Enable or disable an account; disabling ends all its sessions' })
   @ApiOkResponse({ type: AdminUserView })
-  update(@Param('id', ParseUUIDPipe) userId: string, @Body() body: UpdateUserStatusDto, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<AdminUserView> {
+  update(
+    @Param('id', ParseUUIDPipe) userId: string,
+    @Body() body: UpdateUserStatusDto,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<AdminUserView> {
     return this.nats.request(IdentitySubjects.AdminUserUpdate, { userId, body, client }, { caller });
   }
 }

@@ -15,7 +15,12 @@ export class ImpersonationController {
   @RequirePermissions('users:execute')
   @ApiOperation({ summary: 'ADMIN or SUPER_ADMIN: tokens for a new one-hour session of the user, with you as actor' })
   @ApiCreatedResponse({ type: ImpersonationStarted })
-  start(@Param('userId', ParseUUIDPipe) userId: string, @Body() body: StartImpersonationDto, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<ImpersonationStarted> {
+  start(
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: StartImpersonationDto,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<ImpersonationStarted> {
     return this.nats.request(IdentitySubjects.ImpersonationStart, { userId, body: body ?? {}, client }, { caller });
   }
 

@@ -28,14 +28,23 @@ export class RolesController {
   @RequirePermissions('roles:update')
   @ApiOperation({ summary: 'Change a role; system roles keep their name and may only gain permissions' })
   @ApiOkResponse({ type: RoleView })
-  update(@Param('id', ParseUUIDPipe) roleId: string, @Body() body: UpdateRoleDto, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<RoleView> {
+  update(
+    @Param('id', ParseUUIDPipe) roleId: string,
+    @Body() body: UpdateRoleDto,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<RoleView> {
     return this.nats.request(IdentitySubjects.RoleUpdate, { roleId, body, client }, { caller });
   }
 
   @Delete('roles/:id')
   @RequirePermissions('roles:delete')
   @ApiOperation({ summary: 'Delete a custom role (system roles: 409 IDENTITY.SYSTEM_ROLE)' })
-  remove(@Param('id', ParseUUIDPipe) roleId: string, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<{ deleted: true }> {
+  remove(
+    @Param('id', ParseUUIDPipe) roleId: string,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<{ deleted: true }> {
     return this.nats.request(IdentitySubjects.RoleDelete, { roleId, client }, { caller });
   }
 

@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AddTeamMemberDto, ClientInfo, CreateTeamDto, IdentitySubjects, RemoveTeamMemberQuery, TeamMemberView, TeamView, UpdateTeamDto } from '@suite/contracts/identity';
+import {
+  AddTeamMemberDto,
+  ClientInfo,
+  CreateTeamDto,
+  IdentitySubjects,
+  RemoveTeamMemberQuery,
+  TeamMemberView,
+  TeamView,
+  UpdateTeamDto,
+} from '@suite/contracts/identity';
 import { CallerIdentity, NatsClient, Page, PageQuery } from '@suite/platform';
 import { ClientContext, CurrentCaller, RequirePermissions } from '../auth/auth.decorators';
 
@@ -35,14 +44,23 @@ export class TeamsController {
   @Patch(':id')
   @RequirePermissions('teams:update')
   @ApiOperation({ summary: 'Rename or describe the team (leader or admin)' })
-  update(@Param('id', ParseUUIDPipe) teamId: string, @Body() body: UpdateTeamDto, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<TeamView> {
+  update(
+    @Param('id', ParseUUIDPipe) teamId: string,
+    @Body() body: UpdateTeamDto,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<TeamView> {
     return this.nats.request(IdentitySubjects.TeamUpdate, { teamId, body, client }, { caller });
   }
 
   @Delete(':id')
   @RequirePermissions('teams:delete')
   @ApiOperation({ summary: 'Delete the team and its memberships (leader or admin)' })
-  remove(@Param('id', ParseUUIDPipe) teamId: string, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<{ deleted: true }> {
+  remove(
+    @Param('id', ParseUUIDPipe) teamId: string,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<{ deleted: true }> {
     return this.nats.request(IdentitySubjects.TeamDelete, { teamId, client }, { caller });
   }
 
@@ -57,7 +75,12 @@ export class TeamsController {
   @RequirePermissions('teams:update')
   @ApiOperation({ summary: 'Add a member, or with isLeader hand the lead over (the previous leader stays a member)' })
   @ApiOkResponse({ type: TeamMemberView, isArray: true })
-  addMember(@Param('id', ParseUUIDPipe) teamId: string, @Body() body: AddTeamMemberDto, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<TeamMemberView[]> {
+  addMember(
+    @Param('id', ParseUUIDPipe) teamId: string,
+    @Body() body: AddTeamMemberDto,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<TeamMemberView[]> {
     return this.nats.request(IdentitySubjects.TeamMemberAdd, { teamId, body, client }, { caller });
   }
 

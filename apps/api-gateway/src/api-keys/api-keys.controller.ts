@@ -16,7 +16,11 @@ export class ApiKeysController {
   @RequirePermissions('api-keys:create')
   @ApiOperation({ summary: 'Create a key with some of your permissions as scopes; the key is in this answer only' })
   @ApiCreatedResponse({ type: CreatedApiKeyView })
-  create(@Body() body: CreateApiKeyDto, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<CreatedApiKeyView> {
+  create(
+    @Body() body: CreateApiKeyDto,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<CreatedApiKeyView> {
     return this.nats.request(IdentitySubjects.ApiKeyCreate, { body, client }, { caller });
   }
 
@@ -32,7 +36,11 @@ export class ApiKeysController {
   @HttpCode(200)
   @RequirePermissions('api-keys:delete')
   @ApiOperation({ summary: 'Revoke one of your keys: it stops working at once' })
-  revoke(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<{ revoked: true }> {
+  revoke(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<{ revoked: true }> {
     return this.nats.request(IdentitySubjects.ApiKeyRevoke, { id, client }, { caller });
   }
 }

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  AcceptedView, ChangePasswordDto, ClientInfo, EmailDto, EmailVerifiedView, IdentitySubjects, ProfileView, ResetPasswordDto, UpdateProfileDto, VerifyEmailDto,
+  AcceptedView,
+  ChangePasswordDto,
+  ClientInfo,
+  EmailDto,
+  EmailVerifiedView,
+  IdentitySubjects,
+  ProfileView,
+  ResetPasswordDto,
+  UpdateProfileDto,
+  VerifyEmailDto,
 } from '@suite/contracts/identity';
 import { CallerIdentity, NatsClient } from '@suite/platform';
 import { ClientContext, CurrentCaller, Public } from './auth.decorators';
@@ -54,7 +63,11 @@ export class AccountController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change the password (current one required); signs out every other session' })
-  changePassword(@Body() body: ChangePasswordDto, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<{ passwordChanged: true }> {
+  changePassword(
+    @Body() body: ChangePasswordDto,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<{ passwordChanged: true }> {
     return this.nats.request(IdentitySubjects.PasswordChange, { body, client }, { caller });
   }
 

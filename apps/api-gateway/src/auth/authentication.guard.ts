@@ -20,7 +20,10 @@ interface AuthedRequest {
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector, private readonly apiKeys: ApiKeyAuthenticator) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeyAuthenticator,
+  ) {
     super();
   }
 
@@ -53,7 +56,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   override handleRequest<T>(error: unknown, user: T | false, info: unknown): T {
     if (error instanceof AppError) throw error;
     if (error || !user) {
-      const reason = info instanceof Error && info.name === 'TokenExpiredError' ? 'The access token has expired.' : 'A valid access token is required.';
+      const reason =
+        info instanceof Error && info.name === 'TokenExpiredError' ? 'The access token has expired.' : 'A valid access token is required.';
       throw unauthorized('AUTH.UNAUTHENTICATED', reason);
     }
     return user;

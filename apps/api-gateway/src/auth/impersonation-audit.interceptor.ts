@@ -43,7 +43,9 @@ export class ImpersonationAuditInterceptor implements NestInterceptor {
       const record: ImpersonatedRequestRecord = { method: request.method, route, status: reply.raw.statusCode };
       this.nats
         .request(IdentitySubjects.AuditRecord, { request: record, client }, { caller, requestId: request.id })
-        .catch((error: unknown) => this.logger.error({ err: error, route, impersonatorId: caller.impersonatorId }, 'impersonated request not audited'));
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, route, impersonatorId: caller.impersonatorId }, 'impersonated request not audited'),
+        );
     });
     return next.handle();
   }

@@ -12,7 +12,10 @@ import { GatewayConfig } from '../service';
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: GatewayConfig, private readonly nats: NatsClient) {
+  constructor(
+    config: GatewayConfig,
+    private readonly nats: NatsClient,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.JWT_SECRET,

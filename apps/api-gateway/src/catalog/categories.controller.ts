@@ -39,7 +39,11 @@ export class CategoriesController {
   @RequirePermissions('categories:update')
   @ApiOperation({ summary: 'Change or move a category; under itself or a subcategory is 409 CATALOG.CATEGORY_CYCLE' })
   @ApiOkResponse({ type: CategoryView })
-  update(@Param('id', ParseUUIDPipe) categoryId: string, @Body() body: UpdateCategoryDto, @CurrentCaller() caller: CallerIdentity): Promise<CategoryView> {
+  update(
+    @Param('id', ParseUUIDPipe) categoryId: string,
+    @Body() body: UpdateCategoryDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<CategoryView> {
     return this.nats.request(CatalogSubjects.CategoryUpdate, { categoryId, body }, { caller });
   }
 

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, IntersectionType } from '@nestjs/swagger';
-import { CatalogSubjects, CreateDesignDto, DesignAction, DesignFilter, DesignView, RejectDesignDto, UpdateDesignDto } from '@suite/contracts/catalog';
+import {
+  CatalogSubjects,
+  CreateDesignDto,
+  DesignAction,
+  DesignFilter,
+  DesignView,
+  RejectDesignDto,
+  UpdateDesignDto,
+} from '@suite/contracts/catalog';
 import { CallerIdentity, NatsClient, Page, PageQuery } from '@suite/platform';
 import { CurrentCaller, RequirePermissions } from '../auth/auth.decorators';
 
@@ -37,7 +45,11 @@ export class DesignsController {
   @Patch(':id')
   @RequirePermissions('designs:update')
   @ApiOperation({ summary: 'Edit a DRAFT design; isAutoFulfillmentReady only on an APPROVED one' })
-  update(@Param('id', ParseUUIDPipe) designId: string, @Body() body: UpdateDesignDto, @CurrentCaller() caller: CallerIdentity): Promise<DesignView> {
+  update(
+    @Param('id', ParseUUIDPipe) designId: string,
+    @Body() body: UpdateDesignDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<DesignView> {
     return this.nats.request(CatalogSubjects.DesignUpdate, { designId, body }, { caller });
   }
 
@@ -61,7 +73,11 @@ export class DesignsController {
   @HttpCode(200)
   @RequirePermissions('designs:execute')
   @ApiOperation({ summary: 'REVIEW -> DRAFT with a reason' })
-  reject(@Param('id', ParseUUIDPipe) designId: string, @Body() body: RejectDesignDto, @CurrentCaller() caller: CallerIdentity): Promise<DesignView> {
+  reject(
+    @Param('id', ParseUUIDPipe) designId: string,
+    @Body() body: RejectDesignDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<DesignView> {
     return this.move(designId, 'reject', caller, body.reason);
   }
 

@@ -14,7 +14,11 @@ export class ProductDesignsController {
   @Post()
   @RequirePermissions('products:update')
   @ApiOperation({ summary: "Put one of the team's designs on the product (isDefault unsets the previous default)" })
-  link(@Param('id', ParseUUIDPipe) productId: string, @Body() body: LinkProductDesignDto, @CurrentCaller() caller: CallerIdentity): Promise<ProductDesignView> {
+  link(
+    @Param('id', ParseUUIDPipe) productId: string,
+    @Body() body: LinkProductDesignDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<ProductDesignView> {
     return this.nats.request(CatalogSubjects.ProductDesignLink, { productId, body }, { caller });
   }
 
@@ -28,7 +32,11 @@ export class ProductDesignsController {
   @Delete(':designId')
   @RequirePermissions('products:update')
   @ApiOperation({ summary: 'Take the design off the product (a removed default hands over to the oldest remaining)' })
-  unlink(@Param('id', ParseUUIDPipe) productId: string, @Param('designId', ParseUUIDPipe) designId: string, @CurrentCaller() caller: CallerIdentity): Promise<{ deleted: true }> {
+  unlink(
+    @Param('id', ParseUUIDPipe) productId: string,
+    @Param('designId', ParseUUIDPipe) designId: string,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<{ deleted: true }> {
     return this.nats.request(CatalogSubjects.ProductDesignUnlink, { productId, designId }, { caller });
   }
 }

@@ -21,7 +21,9 @@ export class ProductsController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Search and filter products; ACTIVE ones for everyone, the caller\'s teams\' in any status; keyset cursor pagination' })
+  @ApiOperation({
+    summary: "Search and filter products; ACTIVE ones for everyone, the caller's teams' in any status; keyset cursor pagination",
+  })
   list(@Query() query: ProductListQuery, @CurrentCaller() caller: CallerIdentity): Promise<Page<ProductView>> {
     return this.nats.request(CatalogSubjects.ProductList, query, { caller });
   }
@@ -36,7 +38,11 @@ export class ProductsController {
   @Patch(':id')
   @RequirePermissions('products:update')
   @ApiOkResponse({ type: ProductView })
-  update(@Param('id', ParseUUIDPipe) productId: string, @Body() body: UpdateProductDto, @CurrentCaller() caller: CallerIdentity): Promise<ProductView> {
+  update(
+    @Param('id', ParseUUIDPipe) productId: string,
+    @Body() body: UpdateProductDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<ProductView> {
     return this.nats.request(CatalogSubjects.ProductUpdate, { productId, body }, { caller });
   }
 

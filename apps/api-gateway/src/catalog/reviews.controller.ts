@@ -14,14 +14,22 @@ export class ReviewsController {
   @ApiBearerAuth()
   @RequirePermissions('reviews:create')
   @ApiOperation({ summary: 'Review a product (once); verified when the orders service confirms the purchase' })
-  create(@Param('id', ParseUUIDPipe) productId: string, @Body() body: CreateReviewDto, @CurrentCaller() caller: CallerIdentity): Promise<ReviewView> {
+  create(
+    @Param('id', ParseUUIDPipe) productId: string,
+    @Body() body: CreateReviewDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<ReviewView> {
     return this.nats.request(CatalogSubjects.ReviewCreate, { productId, body }, { caller });
   }
 
   @Get('products/:id/reviews')
   @Public()
   @ApiOperation({ summary: "A product's reviews, newest first" })
-  list(@Param('id', ParseUUIDPipe) productId: string, @Query() query: PageQuery, @CurrentCaller() caller: CallerIdentity): Promise<Page<ReviewView>> {
+  list(
+    @Param('id', ParseUUIDPipe) productId: string,
+    @Query() query: PageQuery,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<Page<ReviewView>> {
     return this.nats.request(CatalogSubjects.ReviewList, { ...query, productId }, { caller });
   }
 
@@ -29,7 +37,11 @@ export class ReviewsController {
   @ApiBearerAuth()
   @RequirePermissions('reviews:update')
   @ApiOperation({ summary: "The product's team answers a review (once)" })
-  respond(@Param('id', ParseUUIDPipe) reviewId: string, @Body() body: ReviewResponseDto, @CurrentCaller() caller: CallerIdentity): Promise<ReviewView> {
+  respond(
+    @Param('id', ParseUUIDPipe) reviewId: string,
+    @Body() body: ReviewResponseDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<ReviewView> {
     return this.nats.request(CatalogSubjects.ReviewRespond, { reviewId, body }, { caller });
   }
 }

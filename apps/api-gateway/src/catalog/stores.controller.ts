@@ -39,7 +39,11 @@ export class StoresController {
   @RequirePermissions('stores:update')
   @ApiOperation({ summary: 'Change the store; credentials, when given, replace the stored ones' })
   @ApiOkResponse({ type: StoreView })
-  update(@Param('id', ParseUUIDPipe) storeId: string, @Body() body: UpdateStoreDto, @CurrentCaller() caller: CallerIdentity): Promise<StoreView> {
+  update(
+    @Param('id', ParseUUIDPipe) storeId: string,
+    @Body() body: UpdateStoreDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<StoreView> {
     return this.nats.request(CatalogSubjects.StoreUpdate, { storeId, body }, { caller });
   }
 

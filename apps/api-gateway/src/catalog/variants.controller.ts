@@ -15,7 +15,11 @@ export class VariantsController {
   @RequirePermissions('products:update')
   @ApiOperation({ summary: 'Add a variant; its unique 5-character code is generated' })
   @ApiOkResponse({ type: SystemVariantView })
-  create(@Param('id', ParseUUIDPipe) productId: string, @Body() body: CreateSystemVariantDto, @CurrentCaller() caller: CallerIdentity): Promise<SystemVariantView> {
+  create(
+    @Param('id', ParseUUIDPipe) productId: string,
+    @Body() body: CreateSystemVariantDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<SystemVariantView> {
     return this.nats.request(CatalogSubjects.VariantCreate, { productId, body }, { caller });
   }
 
@@ -40,7 +44,11 @@ export class VariantsController {
 
   @Delete(':variantId')
   @RequirePermissions('products:update')
-  remove(@Param('id', ParseUUIDPipe) productId: string, @Param('variantId', ParseUUIDPipe) variantId: string, @CurrentCaller() caller: CallerIdentity): Promise<{ deleted: true }> {
+  remove(
+    @Param('id', ParseUUIDPipe) productId: string,
+    @Param('variantId', ParseUUIDPipe) variantId: string,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<{ deleted: true }> {
     return this.nats.request(CatalogSubjects.VariantDelete, { productId, variantId }, { caller });
   }
 }

@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 export function setupSwagger(app: NestFastifyApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Suite API')
-    .setDescription('Print-on-demand fulfillment and smart mushroom farming: one gateway for every service. Errors are RFC 9457 problem+json.')
+    .setDescription(
+      'Print-on-demand fulfillment and smart mushroom farming: one gateway for every service. Errors are RFC 9457 problem+json.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')

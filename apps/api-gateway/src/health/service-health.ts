@@ -40,7 +40,11 @@ export interface SuiteHealth {
  */
 @Injectable()
 export class SuiteHealthService {
-  constructor(private readonly nats: NatsClient, private readonly config: GatewayConfig, private readonly probe: HealthProbe) {}
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly config: GatewayConfig,
+    private readonly probe: HealthProbe,
+  ) {}
 
   async check(): Promise<SuiteHealth> {
     const remote = Object.entries(HEALTH_SUBJECTS).map(async ([name, subject]) => [name, await this.one(subject)] as const);
@@ -53,14 +57,22 @@ export class SuiteHealthService {
   private async self(): Promise<readonly [string, ServiceEntry]> {
     const started = Date.now();
     const report = await this.probe.report();
-    return ['api-gateway', { status: report.status, latencyMs: Date.now() - started, checks: report.checks, instance: report.instance }] as const;
+    return [
+      'api-gateway',
+      { status: report.status, latencyMs: Date.now() - started, checks: report.checks, instance: report.instance },
+    ] as const;
   }
 
   private async one(subject: string): Promise<ServiceEntry> {
     const started = Date.now();
     try {
       const report = await this.nats.request<ServiceHealthReport>(subject, {}, { timeoutMs: this.config.HEALTH_TIMEOUT_MS });
-      const entry: ServiceEntry = { status: report.status, latencyMs: Date.now() - started, checks: report.checks, instance: report.instance };
+      const entry: ServiceEntry = {
+        status: report.status,
+        latencyMs: Date.now() - started,
+        checks: report.checks,
+        instance: report.instance,
+      };
       if (report.status !== 'up') entry.reason = 'a dependency of the service is down';
       return entry;
     } catch (error) {

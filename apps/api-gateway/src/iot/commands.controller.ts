@@ -16,16 +16,27 @@ export class CommandsController {
 
   @Post()
   @RequirePermissions('devices:execute')
-  @ApiOperation({ summary: 'Send a command over NATS (or MQTT when the device is not on NATS); answers its state: acknowledged, failed, or sent (settles later)' })
+  @ApiOperation({
+    summary:
+      'Send a command over NATS (or MQTT when the device is not on NATS); answers its state: acknowledged, failed, or sent (settles later)',
+  })
   @ApiCreatedResponse({ type: CommandView })
-  send(@Param('id', ParseUUIDPipe) deviceId: string, @Body() body: SendCommandDto, @CurrentCaller() caller: CallerIdentity): Promise<CommandView> {
+  send(
+    @Param('id', ParseUUIDPipe) deviceId: string,
+    @Body() body: SendCommandDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<CommandView> {
     return this.nats.request(IotTelemetrySubjects.CommandSend, { deviceId, body }, { caller, timeoutMs: SEND_TIMEOUT_MS });
   }
 
   @Get()
   @RequirePermissions('devices:read')
   @ApiOperation({ summary: "The device's commands, newest first; filter status" })
-  list(@Param('id', ParseUUIDPipe) deviceId: string, @Query() query: CommandListQuery, @CurrentCaller() caller: CallerIdentity): Promise<Page<CommandView>> {
+  list(
+    @Param('id', ParseUUIDPipe) deviceId: string,
+    @Query() query: CommandListQuery,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<Page<CommandView>> {
     return this.nats.request(IotTelemetrySubjects.CommandList, { ...query, deviceId }, { caller });
   }
 }

@@ -15,14 +15,22 @@ export class DeviceHealthController {
   @RequirePermissions('devices:update')
   @ApiOperation({ summary: 'Record a health report; status is derived from the metrics when absent' })
   @ApiCreatedResponse({ type: DeviceHealthView })
-  record(@Param('id', ParseUUIDPipe) deviceId: string, @Body() body: RecordHealthDto, @CurrentCaller() caller: CallerIdentity): Promise<DeviceHealthView> {
+  record(
+    @Param('id', ParseUUIDPipe) deviceId: string,
+    @Body() body: RecordHealthDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<DeviceHealthView> {
     return this.nats.request(IotTelemetrySubjects.DeviceHealthRecord, { deviceId, body }, { caller });
   }
 
   @Get()
   @RequirePermissions('devices:read')
   @ApiOperation({ summary: "The device's health records, newest first; filters status, from, to" })
-  list(@Param('id', ParseUUIDPipe) deviceId: string, @Query() query: HealthListQuery, @CurrentCaller() caller: CallerIdentity): Promise<Page<DeviceHealthView>> {
+  list(
+    @Param('id', ParseUUIDPipe) deviceId: string,
+    @Query() query: HealthListQuery,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<Page<DeviceHealthView>> {
     return this.nats.request(IotTelemetrySubjects.DeviceHealthList, { ...query, deviceId }, { caller });
   }
 }

@@ -28,7 +28,10 @@ interface Reply {
 export class DeviceStreamController {
   private readonly logger = new Logger('DeviceStream');
 
-  constructor(private readonly nats: NatsClient, private readonly connection: NatsConnectionService) {}
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly connection: NatsConnectionService,
+  ) {}
 
   @Get('stream')
   @RequirePermissions('devices:read')

@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateDeviceDto, DeviceCredentialView, DeviceListQuery, DeviceView, DeviceWithSensorsView, IotTelemetrySubjects, RegisteredDeviceView, UpdateDeviceDto } from '@suite/contracts/iot-telemetry';
+import {
+  CreateDeviceDto,
+  DeviceCredentialView,
+  DeviceListQuery,
+  DeviceView,
+  DeviceWithSensorsView,
+  IotTelemetrySubjects,
+  RegisteredDeviceView,
+  UpdateDeviceDto,
+} from '@suite/contracts/iot-telemetry';
 import { CallerIdentity, NatsClient, Page } from '@suite/platform';
 import { CurrentCaller, RequirePermissions } from '../auth/auth.decorators';
 
@@ -37,7 +46,11 @@ export class DevicesController {
   @RequirePermissions('devices:update')
   @ApiOperation({ summary: 'Change the device; status may only be set to MAINTENANCE or back to OFFLINE' })
   @ApiOkResponse({ type: DeviceWithSensorsView })
-  update(@Param('id', ParseUUIDPipe) deviceId: string, @Body() body: UpdateDeviceDto, @CurrentCaller() caller: CallerIdentity): Promise<DeviceWithSensorsView> {
+  update(
+    @Param('id', ParseUUIDPipe) deviceId: string,
+    @Body() body: UpdateDeviceDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<DeviceWithSensorsView> {
     return this.nats.request(IotTelemetrySubjects.DeviceUpdate, { deviceId, body }, { caller });
   }
 

@@ -12,9 +12,16 @@ export class ReadingsController {
 
   @Get('readings')
   @RequirePermissions('devices:read')
-  @ApiOperation({ summary: 'Readings in [from, to) (default the last 24 h): raw newest first with a cursor, or with bucket=1m|1h|1d min/max/avg/count per sensor per bucket, oldest first' })
+  @ApiOperation({
+    summary:
+      'Readings in [from, to) (default the last 24 h): raw newest first with a cursor, or with bucket=1m|1h|1d min/max/avg/count per sensor per bucket, oldest first',
+  })
   @ApiOkResponse({ type: ReadingsView })
-  query(@Param('id', ParseUUIDPipe) deviceId: string, @Query() query: ReadingQuery, @CurrentCaller() caller: CallerIdentity): Promise<ReadingsView> {
+  query(
+    @Param('id', ParseUUIDPipe) deviceId: string,
+    @Query() query: ReadingQuery,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<ReadingsView> {
     return this.nats.request(IotTelemetrySubjects.ReadingQuery, { ...query, deviceId }, { caller });
   }
 

@@ -22,14 +22,23 @@ export class SensorsController {
   @RequirePermissions('devices:update')
   @ApiOperation({ summary: 'Add a sensor (name unique on the device, minValue <= maxValue)' })
   @ApiCreatedResponse({ type: SensorView })
-  create(@Param('id', ParseUUIDPipe) deviceId: string, @Body() body: CreateSensorDto, @CurrentCaller() caller: CallerIdentity): Promise<SensorView> {
+  create(
+    @Param('id', ParseUUIDPipe) deviceId: string,
+    @Body() body: CreateSensorDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<SensorView> {
     return this.nats.request(IotTelemetrySubjects.SensorCreate, { deviceId, body }, { caller });
   }
 
   @Patch(':sensorId')
   @RequirePermissions('devices:update')
   @ApiOkResponse({ type: SensorView })
-  update(@Param('id', ParseUUIDPipe) deviceId: string, @Param('sensorId', ParseUUIDPipe) sensorId: string, @Body() body: UpdateSensorDto, @CurrentCaller() caller: CallerIdentity): Promise<SensorView> {
+  update(
+    @Param('id', ParseUUIDPipe) deviceId: string,
+    @Param('sensorId', ParseUUIDPipe) sensorId: string,
+    @Body() body: UpdateSensorDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<SensorView> {
     return this.nats.request(IotTelemetrySubjects.SensorUpdate, { deviceId, sensorId, body }, { caller });
   }
 
@@ -38,7 +47,11 @@ export class SensorsController {
   @RequirePermissions('devices:update')
   @ApiOperation({ summary: 'Remove the sensor with its readings and thresholds' })
   @ApiNoContentResponse()
-  async remove(@Param('id', ParseUUIDPipe) deviceId: string, @Param('sensorId', ParseUUIDPipe) sensorId: string, @CurrentCaller() caller: CallerIdentity): Promise<void> {
+  async remove(
+    @Param('id', ParseUUIDPipe) deviceId: string,
+    @Param('sensorId', ParseUUIDPipe) sensorId: string,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<void> {
     await this.nats.request(IotTelemetrySubjects.SensorDelete, { deviceId, sensorId }, { caller });
   }
 }

@@ -22,14 +22,23 @@ export class ThresholdsController {
   @RequirePermissions('devices:update')
   @ApiOperation({ summary: 'e.g. ABOVE 28 for 300 s with hysteresis 0.5: alert once held 5 minutes, cleared below 27.5' })
   @ApiCreatedResponse({ type: ThresholdView })
-  create(@Param('id', ParseUUIDPipe) sensorId: string, @Body() body: CreateThresholdDto, @CurrentCaller() caller: CallerIdentity): Promise<ThresholdView> {
+  create(
+    @Param('id', ParseUUIDPipe) sensorId: string,
+    @Body() body: CreateThresholdDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<ThresholdView> {
     return this.nats.request(IotTelemetrySubjects.ThresholdCreate, { sensorId, body }, { caller });
   }
 
   @Patch(':thresholdId')
   @RequirePermissions('devices:update')
   @ApiOkResponse({ type: ThresholdView })
-  update(@Param('id', ParseUUIDPipe) sensorId: string, @Param('thresholdId', ParseUUIDPipe) thresholdId: string, @Body() body: UpdateThresholdDto, @CurrentCaller() caller: CallerIdentity): Promise<ThresholdView> {
+  update(
+    @Param('id', ParseUUIDPipe) sensorId: string,
+    @Param('thresholdId', ParseUUIDPipe) thresholdId: string,
+    @Body() body: UpdateThresholdDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<ThresholdView> {
     return this.nats.request(IotTelemetrySubjects.ThresholdUpdate, { sensorId, thresholdId, body }, { caller });
   }
 
@@ -38,7 +47,11 @@ export class ThresholdsController {
   @RequirePermissions('devices:update')
   @ApiOperation({ summary: 'Remove the rule; alerts it raised are kept' })
   @ApiNoContentResponse()
-  async remove(@Param('id', ParseUUIDPipe) sensorId: string, @Param('thresholdId', ParseUUIDPipe) thresholdId: string, @CurrentCaller() caller: CallerIdentity): Promise<void> {
+  async remove(
+    @Param('id', ParseUUIDPipe) sensorId: string,
+    @Param('thresholdId', ParseUUIDPipe) thresholdId: string,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<void> {
     await this.nats.request(IotTelemetrySubjects.ThresholdDelete, { sensorId, thresholdId }, { caller });
   }
 }

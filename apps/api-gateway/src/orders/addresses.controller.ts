@@ -28,7 +28,11 @@ export class AddressesController {
 
   @Patch('me/addresses/:addressId')
   @ApiOkResponse({ type: AddressView })
-  updateMine(@Param('addressId', ParseUUIDPipe) addressId: string, @Body() body: UpdateAddressDto, @CurrentCaller() caller: CallerIdentity): Promise<AddressView> {
+  updateMine(
+    @Param('addressId', ParseUUIDPipe) addressId: string,
+    @Body() body: UpdateAddressDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<AddressView> {
     return this.nats.request(OrdersSubjects.AddressUpdate, { addressId, body }, { caller });
   }
 
@@ -48,20 +52,33 @@ export class AddressesController {
   @RequirePermissions('customers:update')
   @ApiOperation({ summary: "Staff: add an address to a customer's book" })
   @ApiOkResponse({ type: AddressView })
-  create(@Param('id', ParseUUIDPipe) customerId: string, @Body() body: CreateAddressDto, @CurrentCaller() caller: CallerIdentity): Promise<AddressView> {
+  create(
+    @Param('id', ParseUUIDPipe) customerId: string,
+    @Body() body: CreateAddressDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<AddressView> {
     return this.nats.request(OrdersSubjects.AddressCreate, { customerId, body }, { caller });
   }
 
   @Patch(':id/addresses/:addressId')
   @RequirePermissions('customers:update')
   @ApiOkResponse({ type: AddressView })
-  update(@Param('id', ParseUUIDPipe) customerId: string, @Param('addressId', ParseUUIDPipe) addressId: string, @Body() body: UpdateAddressDto, @CurrentCaller() caller: CallerIdentity): Promise<AddressView> {
+  update(
+    @Param('id', ParseUUIDPipe) customerId: string,
+    @Param('addressId', ParseUUIDPipe) addressId: string,
+    @Body() body: UpdateAddressDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<AddressView> {
     return this.nats.request(OrdersSubjects.AddressUpdate, { customerId, addressId, body }, { caller });
   }
 
   @Delete(':id/addresses/:addressId')
   @RequirePermissions('customers:update')
-  remove(@Param('id', ParseUUIDPipe) customerId: string, @Param('addressId', ParseUUIDPipe) addressId: string, @CurrentCaller() caller: CallerIdentity): Promise<{ deleted: true }> {
+  remove(
+    @Param('id', ParseUUIDPipe) customerId: string,
+    @Param('addressId', ParseUUIDPipe) addressId: string,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<{ deleted: true }> {
     return this.nats.request(OrdersSubjects.AddressDelete, { customerId, addressId }, { caller });
   }
 }

@@ -13,7 +13,7 @@ const SESSION_HEADER = 'x-session-id';
  */
 @ApiTags('carts')
 @ApiBearerAuth()
-@ApiHeader({ name: 'X-Session-Id', required: false, description: "Guests: a random id (16-128 of A-Z a-z 0-9 _ -) the frontend keeps" })
+@ApiHeader({ name: 'X-Session-Id', required: false, description: 'Guests: a random id (16-128 of A-Z a-z 0-9 _ -) the frontend keeps' })
 @Controller('carts')
 export class CartsController {
   constructor(private readonly nats: NatsClient) {}
@@ -48,7 +48,12 @@ export class CartsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Add a product (adds to its line when already in the cart)' })
   @ApiOkResponse({ type: CartView })
-  add(@Param('id', ParseUUIDPipe) cartId: string, @Body() body: AddCartItemDto, @Headers(SESSION_HEADER) sessionId: string | undefined, @CurrentCaller() caller: CallerIdentity): Promise<CartView> {
+  add(
+    @Param('id', ParseUUIDPipe) cartId: string,
+    @Body() body: AddCartItemDto,
+    @Headers(SESSION_HEADER) sessionId: string | undefined,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<CartView> {
     return this.nats.request(OrdersSubjects.CartItemAdd, { cartId, body, sessionId }, { caller });
   }
 
@@ -68,7 +73,12 @@ export class CartsController {
   @Delete(':id/items/:itemId')
   @Public()
   @ApiOkResponse({ type: CartView })
-  remove(@Param('id', ParseUUIDPipe) cartId: string, @Param('itemId', ParseUUIDPipe) itemId: string, @Headers(SESSION_HEADER) sessionId: string | undefined, @CurrentCaller() caller: CallerIdentity): Promise<CartView> {
+  remove(
+    @Param('id', ParseUUIDPipe) cartId: string,
+    @Param('itemId', ParseUUIDPipe) itemId: string,
+    @Headers(SESSION_HEADER) sessionId: string | undefined,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<CartView> {
     return this.nats.request(OrdersSubjects.CartItemRemove, { cartId, itemId, sessionId }, { caller });
   }
 }

@@ -13,10 +13,20 @@ export class CheckoutController {
 
   @Post()
   @RequirePermissions('orders:create')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-128 of A-Z a-z 0-9 _ -; a retry with the same key and body returns the same order' })
-  @ApiOperation({ summary: "Turn the caller's ACTIVE cart into an order: stock is reserved, COD orders are confirmed at once, others await payment" })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: '8-128 of A-Z a-z 0-9 _ -; a retry with the same key and body returns the same order',
+  })
+  @ApiOperation({
+    summary: "Turn the caller's ACTIVE cart into an order: stock is reserved, COD orders are confirmed at once, others await payment",
+  })
   @ApiCreatedResponse({ type: OrderView })
-  create(@Headers('idempotency-key') idempotencyKey: string | undefined, @Body() body: CheckoutDto, @CurrentCaller() caller: CallerIdentity): Promise<OrderView> {
+  create(
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() body: CheckoutDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<OrderView> {
     return this.nats.request(OrdersSubjects.CheckoutCreate, { idempotencyKey, body }, { caller, timeoutMs: 30000 });
   }
 }

@@ -36,7 +36,11 @@ export class CustomersController {
   @RequirePermissions('customers:update')
   @ApiOperation({ summary: 'Change details or status (ACTIVE, INACTIVE, BLOCKED, VIP)' })
   @ApiOkResponse({ type: CustomerView })
-  update(@Param('id', ParseUUIDPipe) customerId: string, @Body() body: UpdateCustomerDto, @CurrentCaller() caller: CallerIdentity): Promise<CustomerView> {
+  update(
+    @Param('id', ParseUUIDPipe) customerId: string,
+    @Body() body: UpdateCustomerDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<CustomerView> {
     return this.nats.request(OrdersSubjects.CustomerUpdate, { customerId, body }, { caller });
   }
 }

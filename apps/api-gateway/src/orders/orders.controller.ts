@@ -15,10 +15,23 @@ export class OrdersController {
 
   @Post('import/:storeId')
   @RequirePermissions('orders:create')
-  @ApiOperation({ summary: "Import a marketplace order into one of the caller's teams' stores, in the platform's own order format; the same platform order again returns the same order" })
-  @ApiBody({ schema: { type: 'object', description: 'Shopify Admin REST order, TikTok Shop order detail, Etsy receipt, Amazon SP-API {Order, OrderItems} or WooCommerce REST order, by the store platform' } })
+  @ApiOperation({
+    summary:
+      "Import a marketplace order into one of the caller's teams' stores, in the platform's own order format; the same platform order again returns the same order",
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      description:
+        'Shopify Admin REST order, TikTok Shop order detail, Etsy receipt, Amazon SP-API {Order, OrderItems} or WooCommerce REST order, by the store platform',
+    },
+  })
   @ApiCreatedResponse({ type: OrderView })
-  import(@Param('storeId', ParseUUIDPipe) storeId: string, @Body() order: Record<string, unknown>, @CurrentCaller() caller: CallerIdentity): Promise<OrderView> {
+  import(
+    @Param('storeId', ParseUUIDPipe) storeId: string,
+    @Body() order: Record<string, unknown>,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<OrderView> {
     return this.nats.request(OrdersSubjects.OrderImport, { storeId, order }, { caller });
   }
 
@@ -41,7 +54,11 @@ export class OrdersController {
   @RequirePermissions('orders:update')
   @ApiOperation({ summary: 'Cancel the order (allowed from PENDING, CONFIRMED, PROCESSING); held stock is released' })
   @ApiOkResponse({ type: OrderView })
-  cancel(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: CancelOrderDto, @CurrentCaller() caller: CallerIdentity): Promise<OrderView> {
+  cancel(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: CancelOrderDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<OrderView> {
     return this.nats.request(OrdersSubjects.OrderCancel, { orderId, body }, { caller });
   }
 }

@@ -20,7 +20,11 @@ export class PaymentsController {
   @RequirePermissions('orders:create')
   @ApiOperation({ summary: "Start paying one's own PENDING order online (GCash, Maya, card through PayMongo)" })
   @ApiCreatedResponse({ type: PaymentIntentView })
-  create(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: CreatePaymentDto, @CurrentCaller() caller: CallerIdentity): Promise<PaymentIntentView> {
+  create(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: CreatePaymentDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<PaymentIntentView> {
     return this.nats.request(OrdersSubjects.PaymentCreate, { orderId, body }, { caller });
   }
 
@@ -29,7 +33,11 @@ export class PaymentsController {
   @RequirePermissions('payments:create')
   @ApiOperation({ summary: 'Refund part or all of what was paid for the order, through the provider' })
   @ApiCreatedResponse({ type: RefundView })
-  refund(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: RefundDto, @CurrentCaller() caller: CallerIdentity): Promise<RefundView> {
+  refund(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: RefundDto,
+    @CurrentCaller() caller: CallerIdentity,
+  ): Promise<RefundView> {
     return this.nats.request(OrdersSubjects.RefundCreate, { orderId, body }, { caller });
   }
 
@@ -48,8 +56,13 @@ export class PaymentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Payment provider webhook (signature-verified, idempotent)' })
   @ApiOkResponse({ schema: { type: 'object', properties: { received: { type: 'boolean' }, applied: { type: 'boolean' } } } })
-  webhook(@Param('provider') provider: string, @Req() request: RawBodyRequest<FastifyRequest>): Promise<{ received: true; applied: boolean }> {
-    const headers = Object.fromEntries(SIGNATURE_HEADERS.flatMap((h) => (typeof request.headers[h] === 'string' ? [[h, request.headers[h] as string]] : [])));
+  webhook(
+    @Param('provider') provider: string,
+    @Req() request: RawBodyRequest<FastifyRequest>,
+  ): Promise<{ received: true; applied: boolean }> {
+    const headers = Object.fromEntries(
+      SIGNATURE_HEADERS.flatMap((h) => (typeof request.headers[h] === 'string' ? [[h, request.headers[h] as string]] : [])),
+    );
     return this.nats.request(OrdersSubjects.PaymentWebhook, { provider, rawBody: request.rawBody?.toString('utf8') ?? '', headers });
   }
 }

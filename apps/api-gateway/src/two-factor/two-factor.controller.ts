@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClientInfo, DisableTwoFactorDto, EnableTwoFactorDto, IdentitySubjects, TwoFactorBackupCodesView, TwoFactorSetupView } from '@suite/contracts/identity';
+import {
+  ClientInfo,
+  DisableTwoFactorDto,
+  EnableTwoFactorDto,
+  IdentitySubjects,
+  TwoFactorBackupCodesView,
+  TwoFactorSetupView,
+} from '@suite/contracts/identity';
 import { CallerIdentity, NatsClient } from '@suite/platform';
 import { ClientContext, CurrentCaller } from '../auth/auth.decorators';
 
@@ -23,14 +30,22 @@ export class TwoFactorController {
   @HttpCode(200)
   @ApiOperation({ summary: "Turn two-factor on with the app's current code; answers ten backup codes, once" })
   @ApiOkResponse({ type: TwoFactorBackupCodesView })
-  enable(@Body() body: EnableTwoFactorDto, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<TwoFactorBackupCodesView> {
+  enable(
+    @Body() body: EnableTwoFactorDto,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<TwoFactorBackupCodesView> {
     return this.nats.request(IdentitySubjects.TwoFactorEnable, { body, client }, { caller });
   }
 
   @Post('disable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Turn two-factor off with the password and a code (authenticator or backup)' })
-  disable(@Body() body: DisableTwoFactorDto, @CurrentCaller() caller: CallerIdentity, @ClientContext() client: ClientInfo): Promise<{ disabled: true }> {
+  disable(
+    @Body() body: DisableTwoFactorDto,
+    @CurrentCaller() caller: CallerIdentity,
+    @ClientContext() client: ClientInfo,
+  ): Promise<{ disabled: true }> {
     return this.nats.request(IdentitySubjects.TwoFactorDisable, { body, client }, { caller });
   }
 }

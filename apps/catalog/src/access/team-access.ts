@@ -22,7 +22,8 @@ export class TeamAccess {
 
   async requireStore(caller: CallerIdentity, storeId: string): Promise<{ id: string; teamId: string }> {
     const store = await this.db.store.findFirst({ where: { id: storeId, ...teamScope(caller) }, select: { id: true, teamId: true } });
-    if (!store) throw notFound('CATALOG.STORE_NOT_FOUND', 'No such store.', { errors: [{ field: 'storeId', messages: ['store not found'] }] });
+    if (!store)
+      throw notFound('CATALOG.STORE_NOT_FOUND', 'No such store.', { errors: [{ field: 'storeId', messages: ['store not found'] }] });
     return store;
   }
 }

@@ -13,7 +13,8 @@ type Tx = Prisma.TransactionClient;
 const SLUG_ATTEMPTS = 10;
 
 const knownError = (error: unknown, code: string) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === code;
-const categoryNotFound = (field = 'id') => notFound('CATALOG.CATEGORY_NOT_FOUND', 'No such category.', { errors: [{ field, messages: ['category not found'] }] });
+const categoryNotFound = (field = 'id') =>
+  notFound('CATALOG.CATEGORY_NOT_FOUND', 'No such category.', { errors: [{ field, messages: ['category not found'] }] });
 const hasChildren = () => conflict('CATALOG.CATEGORY_HAS_CHILDREN', 'Move or delete its subcategories first.');
 
 /** Catalog managers see and edit inactive categories; everyone else (storefront visitors, buyers) does not. */
@@ -37,13 +38,28 @@ export class CategoriesService {
 
   async create(caller: CallerIdentity, dto: CreateCategoryDto): Promise<CategoryView> {
     requirePermission(caller, 'categories:create');
-    if (dto.parentId && !(await this.db.category.findUnique({ where: { id: dto.parentId }, select: { id: true } }))) throw categoryNotFound('parentId');
+    if (dto.parentId && !(await this.db.category.findUnique({ where: { id: dto.parentId }, select: { id: true } })))
+      throw categoryNotFound('parentId');
     const base = slugify(dto.name);
     for (let attempt = 1; ; attempt++) {
-      const taken = await this.db.category.findMany({ where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] }, select: { slug: true } });
+      const taken = await this.db.category.findMany({
+        where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] },
+        select: { slug: true },
+      });
       try {
         const row = await this.db.category.create({
-          data: { name: dto.name, slug: nextFreeSlug(base, taken.map((t) => t.slug)), description: dto.description ?? null, parentId: dto.parentId ?? null, sortOrder: dto.sortOrder ?? 0, isActive: dto.isActive ?? true, imageUrl: dto.imageUrl ?? null },
+          data: {
+            name: dto.name,
+            slug: nextFreeSlug(
+              base,
+              taken.map((t) => t.slug),
+            ),
+            description: dto.description ?? null,
+            parentId: dto.parentId ?? null,
+            sortOrder: dto.sortOrder ?? 0,
+            isActive: dto.isActive ?? true,
+            imageUrl: dto.imageUrl ?? null,
+          },
         });
         return toCategoryView(row);
       } catch (error) {
@@ -106,7 +122,10 @@ export class CategoriesService {
    * so two opposite moves at once (A under B, B under A) cannot both pass the check.
    */
   private async assertNoCycle(tx: Tx, id: string, parentId: string): Promise<void> {
-    const cycle = () => conflict('CATALOG.CATEGORY_CYCLE', 'A category cannot be moved under itself or one of its subcategories.', { errors: [{ field: 'parentId', messages: ['is the category itself or one of its subcategories'] }] });
+    const cycle = () =>
+      conflict('CATALOG.CATEGORY_CYCLE', 'A category cannot be moved under itself or one of its subcategories.', {
+        errors: [{ field: 'parentId', messages: ['is the category itself or one of its subcategories'] }],
+      });
     if (parentId === id) throw cycle();
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('catalog.categories.tree'))`;
     const [found] = await tx.$queryRaw<{ exists: boolean; parent: boolean }[]>`

@@ -1,7 +1,8 @@
 import { CategoryNode, CategoryView } from '@suite/contracts/catalog';
 
 /** Storefront order: sortOrder, then name, then id so equal rows keep one order. */
-export const byDisplayOrder = (a: CategoryView, b: CategoryView): number => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+export const byDisplayOrder = (a: CategoryView, b: CategoryView): number =>
+  a.sortOrder - b.sortOrder || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 /**
  * What a storefront may show: active categories whose ancestors are all active too (an active

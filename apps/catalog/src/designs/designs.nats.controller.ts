@@ -2,7 +2,18 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { CatalogSubjects, CreateDesignDto, DESIGN_ACTIONS, DESIGN_STATUSES, DesignAction, DesignStatus, DesignView, LinkProductDesignDto, ProductDesignView, UpdateDesignDto } from '@suite/contracts/catalog';
+import {
+  CatalogSubjects,
+  CreateDesignDto,
+  DESIGN_ACTIONS,
+  DESIGN_STATUSES,
+  DesignAction,
+  DesignStatus,
+  DesignView,
+  LinkProductDesignDto,
+  ProductDesignView,
+  UpdateDesignDto,
+} from '@suite/contracts/catalog';
 import { Caller, CallerIdentity, Page, PageQuery } from '@suite/platform';
 import { DesignsService } from './designs.service';
 import { ProductDesignsService } from './product-designs.service';
@@ -33,7 +44,10 @@ class UnlinkRequest extends ProductRef {
 
 @Controller()
 export class DesignsNatsController {
-  constructor(private readonly designs: DesignsService, private readonly links: ProductDesignsService) {}
+  constructor(
+    private readonly designs: DesignsService,
+    private readonly links: ProductDesignsService,
+  ) {}
 
   @MessagePattern(CatalogSubjects.DesignCreate)
   create(@Payload() body: CreateDesignDto, @Caller() caller: CallerIdentity): Promise<DesignView> {

@@ -8,7 +8,9 @@ describe('artwork fingerprint', () => {
   });
 
   it('keeps different artworks and path case apart, and only trims storage keys', () => {
-    expect(artworkFingerprint('https://cdn.example.com/art/Mushroom.png')).not.toBe(artworkFingerprint('https://cdn.example.com/art/mushroom.png'));
+    expect(artworkFingerprint('https://cdn.example.com/art/Mushroom.png')).not.toBe(
+      artworkFingerprint('https://cdn.example.com/art/mushroom.png'),
+    );
     expect(normaliseArtworkRef('  designs/team-1/a.png ')).toBe('designs/team-1/a.png');
   });
 });

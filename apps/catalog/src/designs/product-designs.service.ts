@@ -21,15 +21,27 @@ export class ProductDesignsService {
     requirePermission(caller, 'products:update');
     return this.db.$transaction(async (tx) => {
       const product = await this.lockOwnedProduct(tx, caller, productId);
-      const design = await tx.design.findFirst({ where: { id: dto.designId, teamId: product.teamId, ...teamScope(caller) }, select: { id: true } });
+      const design = await tx.design.findFirst({
+        where: { id: dto.designId, teamId: product.teamId, ...teamScope(caller) },
+        select: { id: true },
+      });
       if (!design) throw designNotFound();
-      if (await tx.productDesign.findUnique({ where: { productId_designId: { productId, designId: dto.designId } }, select: { id: true } })) {
+      if (
+        await tx.productDesign.findUnique({ where: { productId_designId: { productId, designId: dto.designId } }, select: { id: true } })
+      ) {
         throw conflict('CATALOG.DESIGN_ALREADY_LINKED', 'This design is already on the product.', { designId: dto.designId });
       }
       const hasDefault = (await tx.productDesign.count({ where: { productId, isDefault: true } })) > 0;
       const isDefault = dto.isDefault === true || !hasDefault; // the first design is the default
       if (isDefault && hasDefault) await tx.productDesign.updateMany({ where: { productId, isDefault: true }, data: { isDefault: false } });
-      const link = await tx.productDesign.create({ data: { productId, designId: dto.designId, isDefault, placementSettings: (dto.placementSettings ?? undefined) as Prisma.InputJsonValue | undefined } });
+      const link = await tx.productDesign.create({
+        data: {
+          productId,
+          designId: dto.designId,
+          isDefault,
+          placementSettings: (dto.placementSettings ?? undefined) as Prisma.InputJsonValue | undefined,
+        },
+      });
       return toProductDesignView(link);
     });
   }
@@ -50,7 +62,11 @@ export class ProductDesignsService {
       if (!link) throw designNotFound();
       await tx.productDesign.delete({ where: { id: link.id } });
       if (link.isDefault) {
-        const next = await tx.productDesign.findFirst({ where: { productId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } });
+        const next = await tx.productDesign.findFirst({
+          where: { productId },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: { id: true },
+        });
         if (next) await tx.productDesign.update({ where: { id: next.id }, data: { isDefault: true } });
       }
     });
@@ -58,13 +74,20 @@ export class ProductDesignsService {
   }
 
   private async ownedProduct(db: Db, caller: CallerIdentity, productId: string): Promise<{ id: string; teamId: string }> {
-    const product = await db.product.findFirst({ where: { id: productId, isDeleted: false, store: teamScope(caller) }, select: { id: true, store: { select: { teamId: true } } } });
+    const product = await db.product.findFirst({
+      where: { id: productId, isDeleted: false, store: teamScope(caller) },
+      select: { id: true, store: { select: { teamId: true } } },
+    });
     if (!product) throw productNotFound();
     return { id: product.id, teamId: product.store.teamId };
   }
 
   /** Locks the product row so concurrent link changes of one product take turns (one default). */
-  private async lockOwnedProduct(tx: Prisma.TransactionClient, caller: CallerIdentity, productId: string): Promise<{ id: string; teamId: string }> {
+  private async lockOwnedProduct(
+    tx: Prisma.TransactionClient,
+    caller: CallerIdentity,
+    productId: string,
+  ): Promise<{ id: string; teamId: string }> {
     const product = await this.ownedProduct(tx, caller, productId);
     await tx.$queryRaw`SELECT id FROM products WHERE id = ${productId}::uuid FOR UPDATE`;
     return product;

@@ -21,7 +21,12 @@ export interface OwnedProduct {
  * run side by side, the product itself cannot change meanwhile). Another team's product, a
  * deleted one and a missing one are the same 404.
  */
-export async function lockOwnedProduct(tx: Tx, caller: CallerIdentity, productId: string, mode: 'UPDATE' | 'SHARE' = 'UPDATE'): Promise<OwnedProduct> {
+export async function lockOwnedProduct(
+  tx: Tx,
+  caller: CallerIdentity,
+  productId: string,
+  mode: 'UPDATE' | 'SHARE' = 'UPDATE',
+): Promise<OwnedProduct> {
   const rows = await tx.$queryRawUnsafe<Array<OwnedProduct & { teamId: string }>>(
     `SELECT p.id::text AS id, p.store_id::text AS "storeId", p.status::text AS status, s.team_id::text AS "teamId"
        FROM products p JOIN stores s ON s.id = p.store_id WHERE p.id = $1::uuid AND NOT p.is_deleted FOR ${mode} OF p`,
@@ -43,7 +48,11 @@ export async function requireCategories(tx: Tx, categoryIds: string[] | undefine
   const unique = [...new Set(categoryIds)];
   const found = await tx.category.findMany({ where: { id: { in: unique } }, select: { id: true } });
   const missing = unique.filter((id) => !found.some((c) => c.id === id));
-  if (missing.length) throw notFound('CATALOG.CATEGORY_NOT_FOUND', `No such categories: ${missing.join(', ')}.`, { missing, errors: [{ field: 'categoryIds', messages: [`unknown categories: ${missing.join(', ')}`] }] });
+  if (missing.length)
+    throw notFound('CATALOG.CATEGORY_NOT_FOUND', `No such categories: ${missing.join(', ')}.`, {
+      missing,
+      errors: [{ field: 'categoryIds', messages: [`unknown categories: ${missing.join(', ')}`] }],
+    });
 }
 
 /** The payload every product event carries. */
@@ -52,6 +61,8 @@ export const productEvent = (p: ProductView) => ({ productId: p.id, storeId: p.s
 /** ProductUpdated, plus ProductDiscontinued on the transition and StockLow when stock is at or under its minimum. */
 export async function announceUpdate(tx: Tx, before: OwnedProduct, after: ProductView, stockTouched: boolean): Promise<void> {
   await enqueueEvent(tx, CatalogEvents.ProductUpdated, productEvent(after));
-  if (after.status === 'DISCONTINUED' && before.status !== 'DISCONTINUED') await enqueueEvent(tx, CatalogEvents.ProductDiscontinued, productEvent(after));
-  if (stockTouched && after.stock <= after.minStock) await enqueueEvent(tx, CatalogEvents.StockLow, { ...productEvent(after), stock: after.stock, minStock: after.minStock });
+  if (after.status === 'DISCONTINUED' && before.status !== 'DISCONTINUED')
+    await enqueueEvent(tx, CatalogEvents.ProductDiscontinued, productEvent(after));
+  if (stockTouched && after.stock <= after.minStock)
+    await enqueueEvent(tx, CatalogEvents.StockLow, { ...productEvent(after), stock: after.stock, minStock: after.minStock });
 }

@@ -4,7 +4,7 @@ import { cursorOf, productListSql, readCursor } from './product-query';
 const id = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
 
 describe('product list query', () => {
-  it('shows anonymous callers only ACTIVE live products, members also their teams\' and operators everything', () => {
+  it("shows anonymous callers only ACTIVE live products, members also their teams' and operators everything", () => {
     expect(productListSql({}, { teamIds: [] }, 20).sql).toContain(`WHERE NOT p.is_deleted AND p.status = 'ACTIVE'`);
     const member = productListSql({}, { teamIds: ['t1'] }, 20);
     expect(member.sql).toContain(`(p.status = 'ACTIVE' OR s.team_id = ANY($1::uuid[]))`);
@@ -13,7 +13,11 @@ describe('product list query', () => {
   });
 
   it('binds every filter as a parameter, the search term escaped', () => {
-    const { sql, params } = productListSql({ search: '50%', storeId: id, status: 'DRAFT', featured: false, minPrice: '1.50', maxPrice: '9', lowStock: true }, { all: true }, 10);
+    const { sql, params } = productListSql(
+      { search: '50%', storeId: id, status: 'DRAFT', featured: false, minPrice: '1.50', maxPrice: '9', lowStock: true },
+      { all: true },
+      10,
+    );
     expect(sql).toContain('p.name ILIKE $1');
     expect(sql).toContain('p.stock <= p.min_stock');
     expect(params).toEqual(['%50\\%%', id, 'DRAFT', false, '1.50', '9', 11]);
@@ -33,8 +37,17 @@ describe('product list query', () => {
   it('rejects a cursor of another sort or a forged one, naming the cursor', () => {
     const cursor = cursorOf('name', { id, created_at: new Date(), price: '1.00', name: 'Mug' });
     expect(readCursor('name', cursor)).toEqual({ key: 'Mug', id });
-    expect(() => readCursor('price_asc', cursor)).toThrow(expect.objectContaining({ kind: 'invalid', details: expect.objectContaining({ errors: [expect.objectContaining({ field: 'cursor' })] }) }));
-    expect(() => readCursor('newest', encodeCursor({ s: 'newest', k: 'not a date', i: id }))).toThrow(expect.objectContaining({ kind: 'invalid' }));
-    expect(() => readCursor('newest', encodeCursor({ s: 'newest', k: new Date().toISOString(), i: 'x' }))).toThrow(expect.objectContaining({ kind: 'invalid' }));
+    expect(() => readCursor('price_asc', cursor)).toThrow(
+      expect.objectContaining({
+        kind: 'invalid',
+        details: expect.objectContaining({ errors: [expect.objectContaining({ field: 'cursor' })] }),
+      }),
+    );
+    expect(() => readCursor('newest', encodeCursor({ s: 'newest', k: 'not a date', i: id }))).toThrow(
+      expect.objectContaining({ kind: 'invalid' }),
+    );
+    expect(() => readCursor('newest', encodeCursor({ s: 'newest', k: new Date().toISOString(), i: 'x' }))).toThrow(
+      expect.objectContaining({ kind: 'invalid' }),
+    );
   });
 });

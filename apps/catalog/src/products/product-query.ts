@@ -39,8 +39,16 @@ export function readCursor(sort: ProductSort, cursor: string | undefined): { key
   const value = decodeCursor<Record<string, string>>(cursor);
   if (!value) return undefined;
   const key = value.k;
-  const valid = value.s === sort && typeof key === 'string' && typeof value.i === 'string' && UUID.test(value.i) && (sort !== 'newest' || !Number.isNaN(Date.parse(key)));
-  if (!valid) throw invalid('PLATFORM.INVALID_CURSOR', 'cursor is not a cursor returned by a previous page of this sort.', { errors: [{ field: 'cursor', messages: ['cursor is not a cursor returned by a previous page of this sort'] }] });
+  const valid =
+    value.s === sort &&
+    typeof key === 'string' &&
+    typeof value.i === 'string' &&
+    UUID.test(value.i) &&
+    (sort !== 'newest' || !Number.isNaN(Date.parse(key)));
+  if (!valid)
+    throw invalid('PLATFORM.INVALID_CURSOR', 'cursor is not a cursor returned by a previous page of this sort.', {
+      errors: [{ field: 'cursor', messages: ['cursor is not a cursor returned by a previous page of this sort'] }],
+    });
   return { key, id: value.i };
 }
 
@@ -53,12 +61,17 @@ export function productListSql(query: ProductListQuery, visibility: Visibility, 
   const p = (value: unknown, cast = '') => `$${params.push(value)}${cast}`;
   const where = ['NOT p.is_deleted'];
   if (!('all' in visibility)) {
-    where.push(visibility.teamIds.length ? `(p.status = 'ACTIVE' OR s.team_id = ANY(${p(visibility.teamIds, '::uuid[]')}))` : `p.status = 'ACTIVE'`);
+    where.push(
+      visibility.teamIds.length ? `(p.status = 'ACTIVE' OR s.team_id = ANY(${p(visibility.teamIds, '::uuid[]')}))` : `p.status = 'ACTIVE'`,
+    );
   }
   if (query.search) where.push(`p.name ILIKE ${p(`%${escapeLike(query.search)}%`)}`);
   if (query.storeId) where.push(`p.store_id = ${p(query.storeId, '::uuid')}`);
   if (query.status) where.push(`p.status = ${p(query.status, '::"ProductStatus"')}`);
-  if (query.categoryId) where.push(`EXISTS (SELECT 1 FROM product_categories pc WHERE pc.product_id = p.id AND pc.category_id = ${p(query.categoryId, '::uuid')})`);
+  if (query.categoryId)
+    where.push(
+      `EXISTS (SELECT 1 FROM product_categories pc WHERE pc.product_id = p.id AND pc.category_id = ${p(query.categoryId, '::uuid')})`,
+    );
   if (query.featured !== undefined) where.push(`p.is_featured = ${p(query.featured)}`);
   if (query.minPrice !== undefined) where.push(`p.price >= ${p(String(query.minPrice), '::numeric')}`);
   if (query.maxPrice !== undefined) where.push(`p.price <= ${p(String(query.maxPrice), '::numeric')}`);

@@ -38,4 +38,5 @@ export function randomCode(length = VARIANT_CODE_LENGTH): string {
 export const isIndexViolation = (error: unknown, index: string): boolean => isUniqueViolationOn(error, new RegExp(`"${index}"`));
 
 /** Money leaves the service as a string with 2 decimals ("19.90"), never as a float. */
-export const money = (value: { toFixed(digits: number): string } | null | undefined): string | null => (value == null ? null : value.toFixed(2));
+export const money = (value: { toFixed(digits: number): string } | null | undefined): string | null =>
+  value == null ? null : value.toFixed(2);

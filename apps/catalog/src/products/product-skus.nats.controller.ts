@@ -15,7 +15,10 @@ export class ProductSkusNatsController {
   @MessagePattern(CatalogSubjects.ProductBySkus)
   async bySkus(@Payload() request: ProductsBySkusRequest): Promise<ProductsBySkusResponse> {
     if (request.skus.length === 0) return { products: [] };
-    const rows = await this.db.product.findMany({ where: { storeId: request.storeId, sku: { in: request.skus }, isDeleted: false }, select: { id: true, sku: true, name: true, price: true } });
+    const rows = await this.db.product.findMany({
+      where: { storeId: request.storeId, sku: { in: request.skus }, isDeleted: false },
+      select: { id: true, sku: true, name: true, price: true },
+    });
     return { products: rows.map((p) => ({ id: p.id, sku: p.sku as string, name: p.name, price: p.price.toFixed(2) })) };
   }
 }

@@ -16,7 +16,10 @@ class UpdateProductRequest extends ProductRef {
 
 @Controller()
 export class ProductsNatsController {
-  constructor(private readonly products: ProductsService, private readonly reads: ProductReadsService) {}
+  constructor(
+    private readonly products: ProductsService,
+    private readonly reads: ProductReadsService,
+  ) {}
 
   @MessagePattern(CatalogSubjects.ProductCreate)
   create(@Payload() body: CreateProductDto, @Caller() caller: CallerIdentity): Promise<ProductView> {

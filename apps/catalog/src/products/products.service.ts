@@ -9,12 +9,19 @@ import { productColumns } from './product-data';
 import { isIndexViolation, slugCandidate, slugify } from './product-rules';
 
 const SLUG_ATTEMPTS = 5;
-const skuTaken = () => conflict('CATALOG.SKU_TAKEN', 'Another product has this sku.', { errors: [{ field: 'sku', messages: ['sku is already used by another product'] }] });
+const skuTaken = () =>
+  conflict('CATALOG.SKU_TAKEN', 'Another product has this sku.', {
+    errors: [{ field: 'sku', messages: ['sku is already used by another product'] }],
+  });
 
 /** Writes of products: every change and the events announcing it commit together. */
 @Injectable()
 export class ProductsService {
-  constructor(@InjectDb() private readonly db: CatalogDb, private readonly access: TeamAccess, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
+  constructor(
+    @InjectDb() private readonly db: CatalogDb,
+    private readonly access: TeamAccess,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
+  ) {}
 
   /**
    * The slug is unique: the insert itself is the check (a SELECT first would race), and on a slug
@@ -28,8 +35,15 @@ export class ProductsService {
       try {
         const view = await this.uow.run(async (tx) => {
           await requireCategories(tx, dto.categoryIds);
-          const data = { ...productColumns(dto), storeId: dto.storeId, slug: slugCandidate(base, attempt) } as Prisma.ProductUncheckedCreateInput;
-          const created = await tx.product.create({ data: { ...data, categories: { create: [...new Set(dto.categoryIds ?? [])].map((categoryId) => ({ categoryId })) } }, select: { id: true } });
+          const data = {
+            ...productColumns(dto),
+            storeId: dto.storeId,
+            slug: slugCandidate(base, attempt),
+          } as Prisma.ProductUncheckedCreateInput;
+          const created = await tx.product.create({
+            data: { ...data, categories: { create: [...new Set(dto.categoryIds ?? [])].map((categoryId) => ({ categoryId })) } },
+            select: { id: true },
+          });
           const product = (await readProduct(tx, created.id))!;
           await enqueueEvent(tx, CatalogEvents.ProductCreated, productEvent(product));
           return product;

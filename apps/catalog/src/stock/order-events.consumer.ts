@@ -1,11 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { OrderCancelled, OrderCancelledPayload, OrderEventPayload, OrderPaid, OrderPlaced, OrderRefunded, OrderRefundedPayload } from '@suite/contracts/orders';
+import {
+  OrderCancelled,
+  OrderCancelledPayload,
+  OrderEventPayload,
+  OrderPaid,
+  OrderPlaced,
+  OrderRefunded,
+  OrderRefundedPayload,
+} from '@suite/contracts/orders';
 import { OnEvent } from '@suite/platform';
 import { ConfirmOrderStockCommand } from './commands/confirm-order-stock.command';
 import { ReleaseOrderStockCommand } from './commands/release-order-stock.command';
 
 /** Durable names (catalog__<name>); ReservationExpiryJob waits for these to catch up. Renaming one starts a new durable. */
-export const ORDER_STOCK_HANDLERS = ['stock-on-order-placed', 'stock-on-order-paid', 'stock-on-order-cancelled', 'stock-on-order-refunded'] as const;
+export const ORDER_STOCK_HANDLERS = [
+  'stock-on-order-placed',
+  'stock-on-order-paid',
+  'stock-on-order-cancelled',
+  'stock-on-order-refunded',
+] as const;
 
 /**
  * A placed order waits for its payment, unless it needs none: cash on delivery is CONFIRMED at

@@ -16,10 +16,19 @@ export const EXPIRY_INTERVAL_MS = 2000;
  */
 @Injectable()
 export class ReservationExpiryJob implements OnApplicationBootstrap {
-  constructor(private readonly stock: StockService, private readonly jobs: PeriodicJobs, private readonly consumers: EventConsumers) {}
+  constructor(
+    private readonly stock: StockService,
+    private readonly jobs: PeriodicJobs,
+    private readonly consumers: EventConsumers,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.jobs.schedule({ name: 'reservation-expiry', intervalMs: EXPIRY_INTERVAL_MS, run: () => this.stock.expireOverdue(), when: () => this.orderEventsCaughtUp() });
+    this.jobs.schedule({
+      name: 'reservation-expiry',
+      intervalMs: EXPIRY_INTERVAL_MS,
+      run: () => this.stock.expireOverdue(),
+      when: () => this.orderEventsCaughtUp(),
+    });
   }
 
   /** Also false until every one of those consumers has started: before that, their backlog is unknown. */

@@ -13,7 +13,14 @@ interface ReservationRow extends StockLine {
 
 const toView = (orderId: string, rows: ReservationRow[]): StockReservationView => ({
   orderId,
-  items: rows.map((r) => ({ id: r.id, productId: r.productId, variantId: r.variantId, quantity: r.quantity, status: r.status, expiresAt: r.expiresAt.toISOString() })),
+  items: rows.map((r) => ({
+    id: r.id,
+    productId: r.productId,
+    variantId: r.variantId,
+    quantity: r.quantity,
+    status: r.status,
+    expiresAt: r.expiresAt.toISOString(),
+  })),
 });
 
 /** A checkout rush queues many short transactions on one product row: wait for a connection rather than fail. */
@@ -28,7 +35,11 @@ const orderNotFound = (orderId: string) => notFound('CATALOG.RESERVATION_NOT_FOU
  */
 @Injectable()
 export class StockService {
-  constructor(@InjectDb() private readonly db: CatalogDb, private readonly config: CatalogConfig, private readonly outbox: OutboxRelay) {}
+  constructor(
+    @InjectDb() private readonly db: CatalogDb,
+    private readonly config: CatalogConfig,
+    private readonly outbox: OutboxRelay,
+  ) {}
 
   async reserve(request: ReserveStockRequest): Promise<StockReservationView> {
     const lines = normaliseLines(request.items);
@@ -43,7 +54,8 @@ export class StockService {
       for (const line of lines) {
         const taken = await takeStock(tx, line);
         if (!taken) short.push(line.productId);
-        else if (taken.minStock !== null && taken.stock <= taken.minStock) low.push({ productId: line.productId, stock: taken.stock, minStock: taken.minStock });
+        else if (taken.minStock !== null && taken.stock <= taken.minStock)
+          low.push({ productId: line.productId, stock: taken.stock, minStock: taken.minStock });
       }
       if (short.length > 0) {
         // Throwing rolls back the lines already taken: all items or none.
@@ -65,7 +77,11 @@ export class StockService {
       const rows = await this.rowsOf(tx, orderId);
       if (rows.length === 0) throw orderNotFound(orderId);
       const inactive = rows.filter((r) => r.status !== 'CONFIRMED');
-      if (inactive.length > 0) throw conflict('CATALOG.RESERVATION_NOT_ACTIVE', 'The reservation has expired or was released.', { orderId, statuses: [...new Set(inactive.map((r) => r.status))] });
+      if (inactive.length > 0)
+        throw conflict('CATALOG.RESERVATION_NOT_ACTIVE', 'The reservation has expired or was released.', {
+          orderId,
+          statuses: [...new Set(inactive.map((r) => r.status))],
+        });
       return toView(orderId, rows);
     });
   }
@@ -93,6 +109,10 @@ export class StockService {
   }
 
   private rowsOf(tx: Prisma.TransactionClient, orderId: string): Promise<ReservationRow[]> {
-    return tx.stockReservation.findMany({ where: { orderId }, orderBy: [{ productId: 'asc' }, { variantId: 'asc' }], select: { id: true, productId: true, variantId: true, quantity: true, status: true, expiresAt: true } });
+    return tx.stockReservation.findMany({
+      where: { orderId },
+      orderBy: [{ productId: 'asc' }, { variantId: 'asc' }],
+      select: { id: true, productId: true, variantId: true, quantity: true, status: true, expiresAt: true },
+    });
   }
 }

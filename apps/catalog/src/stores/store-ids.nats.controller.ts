@@ -15,7 +15,11 @@ export class StoreIdsNatsController {
   @MessagePattern(CatalogSubjects.StoreIdsForTeams)
   async idsForTeams(@Payload() request: StoreIdsForTeamsRequest): Promise<StoreIdsForTeamsResponse> {
     if (request.teamIds.length === 0) return { storeIds: [], platforms: {} };
-    const stores = await this.db.store.findMany({ where: { teamId: { in: request.teamIds } }, select: { id: true, platform: true }, orderBy: { createdAt: 'asc' } });
+    const stores = await this.db.store.findMany({
+      where: { teamId: { in: request.teamIds } },
+      select: { id: true, platform: true },
+      orderBy: { createdAt: 'asc' },
+    });
     return { storeIds: stores.map((s) => s.id), platforms: Object.fromEntries(stores.map((s) => [s.id, s.platform])) };
   }
 }

@@ -1,32 +1,60 @@
 import { Injectable } from '@nestjs/common';
 import { CreateStoreDto, StoreFilter, StoreView, UpdateStoreDto } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { CallerIdentity, conflict, encryptionKey, encryptSecret, InjectDb, isUniqueViolation, newestFirstAfter, notFound, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
+import {
+  CallerIdentity,
+  conflict,
+  encryptionKey,
+  encryptSecret,
+  InjectDb,
+  isUniqueViolation,
+  newestFirstAfter,
+  notFound,
+  Page,
+  pageLimit,
+  PageQuery,
+  timeKeyOf,
+  toPage,
+} from '@suite/platform';
 import { canUseTeam, TeamAccess, teamScope } from '../access/team-access';
 import { requirePermission } from '../access/access';
 import { CatalogConfig } from '../config';
 import { toStoreView } from './store-view';
 
 const duplicate = () =>
-  conflict('CATALOG.STORE_DUPLICATE', 'A store with this platform store id is already connected.', { errors: [{ field: 'platformStoreId', messages: ['already connected on this platform'] }] });
-
+  conflict('CATALOG.STORE_DUPLICATE', 'A store with this platform store id is already connected.', {
+    errors: [{ field: 'platformStoreId', messages: ['already connected on this platform'] }],
+  });
 
 /** A team's stores on the selling platforms; their API credentials are kept encrypted and only ever reported as present or not. */
 @Injectable()
 export class StoresService {
   private readonly key: Buffer;
 
-  constructor(@InjectDb() private readonly db: CatalogDb, private readonly access: TeamAccess, config: CatalogConfig) {
+  constructor(
+    @InjectDb() private readonly db: CatalogDb,
+    private readonly access: TeamAccess,
+    config: CatalogConfig,
+  ) {
     this.key = encryptionKey(config);
   }
 
   async create(caller: CallerIdentity, dto: CreateStoreDto): Promise<StoreView> {
     requirePermission(caller, 'stores:create');
     // Not the caller's team, or no such team: the same 404, so team ids cannot be probed.
-    if (!canUseTeam(caller, dto.teamId)) throw notFound('CATALOG.TEAM_NOT_FOUND', 'No such team.', { errors: [{ field: 'teamId', messages: ['team not found'] }] });
+    if (!canUseTeam(caller, dto.teamId))
+      throw notFound('CATALOG.TEAM_NOT_FOUND', 'No such team.', { errors: [{ field: 'teamId', messages: ['team not found'] }] });
     try {
       const store = await this.db.store.create({
-        data: { teamId: dto.teamId, name: dto.name, platform: dto.platform, platformStoreId: dto.platformStoreId ?? null, domain: dto.domain ?? null, currency: dto.currency, apiCredentials: this.seal(dto.credentials) },
+        data: {
+          teamId: dto.teamId,
+          name: dto.name,
+          platform: dto.platform,
+          platformStoreId: dto.platformStoreId ?? null,
+          domain: dto.domain ?? null,
+          currency: dto.currency,
+          apiCredentials: this.seal(dto.credentials),
+        },
       });
       return toStoreView(store);
     } catch (error) {

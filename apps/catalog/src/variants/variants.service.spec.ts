@@ -6,8 +6,12 @@ import { VariantsService } from './variants.service';
 /** A unique violation as the pg driver adapter reports it (meta shape observed on PostgreSQL). */
 const violation = (index: string) =>
   new Prisma.PrismaClientKnownRequestError('Unique constraint failed', {
-    code: 'P2002', clientVersion: 'test',
-    meta: { modelName: 'SystemVariant', driverAdapterError: { cause: { originalCode: '23505', kind: 'UniqueConstraintViolation', constraint: { index } } } },
+    code: 'P2002',
+    clientVersion: 'test',
+    meta: {
+      modelName: 'SystemVariant',
+      driverAdapterError: { cause: { originalCode: '23505', kind: 'UniqueConstraintViolation', constraint: { index } } },
+    },
   });
 
 const seller: CallerIdentity = { userId: 'u', roles: ['SELLER'], permissions: ['products:update'], teamIds: ['team-1'] };
@@ -23,7 +27,22 @@ function fakeDb(failures: number) {
         tried.push(data.code);
         if (tried.length <= failures) throw violation('system_variants_code_key');
         const now = new Date();
-        return { id: 'v', productId, size: null, color: null, material: null, style: null, attributes: null, costPrice: null, stock: 0, isActive: true, createdAt: now, updatedAt: now, ...data, price: new Prisma.Decimal(data.price) };
+        return {
+          id: 'v',
+          productId,
+          size: null,
+          color: null,
+          material: null,
+          style: null,
+          attributes: null,
+          costPrice: null,
+          stock: 0,
+          isActive: true,
+          createdAt: now,
+          updatedAt: now,
+          ...data,
+          price: new Prisma.Decimal(data.price),
+        };
       },
     },
   };
@@ -46,7 +65,9 @@ describe('system variant codes', () => {
 
   it('gives up after ten collisions in a row instead of looping forever', async () => {
     const { db, tried } = fakeDb(100);
-    await expect(new VariantsService(db as never, {} as never).create(seller, productId, { price: '1' })).rejects.toMatchObject({ code: 'P2002' });
+    await expect(new VariantsService(db as never, {} as never).create(seller, productId, { price: '1' })).rejects.toMatchObject({
+      code: 'P2002',
+    });
     expect(tried).toHaveLength(10);
   });
 });

@@ -13,15 +13,32 @@ const variantNotFound = () => notFound('CATALOG.VARIANT_NOT_FOUND', 'No such var
 
 type VariantRow = Prisma.SystemVariantGetPayload<object>;
 const toView = (v: VariantRow): SystemVariantView => ({
-  id: v.id, code: v.code, productId: v.productId, size: v.size, color: v.color, material: v.material, style: v.style,
-  attributes: (v.attributes as Record<string, unknown> | null) ?? null, price: money(v.price)!, costPrice: money(v.costPrice),
-  stock: v.stock, isActive: v.isActive, createdAt: v.createdAt.toISOString(), updatedAt: v.updatedAt.toISOString(),
+  id: v.id,
+  code: v.code,
+  productId: v.productId,
+  size: v.size,
+  color: v.color,
+  material: v.material,
+  style: v.style,
+  attributes: (v.attributes as Record<string, unknown> | null) ?? null,
+  price: money(v.price)!,
+  costPrice: money(v.costPrice),
+  stock: v.stock,
+  isActive: v.isActive,
+  createdAt: v.createdAt.toISOString(),
+  updatedAt: v.updatedAt.toISOString(),
 });
 
 function columns(dto: UpdateSystemVariantDto): Prisma.SystemVariantUncheckedUpdateInput {
   const data = {
-    size: dto.size, color: dto.color, material: dto.material, style: dto.style, attributes: dto.attributes as Prisma.InputJsonValue | undefined,
-    price: dto.price === undefined ? undefined : String(dto.price), costPrice: dto.costPrice === undefined ? undefined : String(dto.costPrice), stock: dto.stock,
+    size: dto.size,
+    color: dto.color,
+    material: dto.material,
+    style: dto.style,
+    attributes: dto.attributes as Prisma.InputJsonValue | undefined,
+    price: dto.price === undefined ? undefined : String(dto.price),
+    costPrice: dto.costPrice === undefined ? undefined : String(dto.costPrice),
+    stock: dto.stock,
   };
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
 }
@@ -29,7 +46,10 @@ function columns(dto: UpdateSystemVariantDto): Prisma.SystemVariantUncheckedUpda
 /** System variants of a product, each with a random 5-character code unique across the catalog. */
 @Injectable()
 export class VariantsService {
-  constructor(@InjectDb() private readonly db: CatalogDb, private readonly reads: ProductReadsService) {}
+  constructor(
+    @InjectDb() private readonly db: CatalogDb,
+    private readonly reads: ProductReadsService,
+  ) {}
 
   /** The unique index decides: insert a random code and draw again on a violation (a check first would race). */
   async create(caller: CallerIdentity, productId: string, dto: CreateSystemVariantDto): Promise<SystemVariantView> {

@@ -13,7 +13,10 @@ import { passwordResetMail, verificationMail } from './account-mails';
 export class AccountMailer {
   private readonly logger = new Logger('AccountMailer');
 
-  constructor(@InjectMailer() private readonly mailer: Mailer, private readonly config: IdentityConfig) {}
+  constructor(
+    @InjectMailer() private readonly mailer: Mailer,
+    private readonly config: IdentityConfig,
+  ) {}
 
   sendVerification(userId: string, email: string, secrets: { token: string; code: string }): void {
     this.sendInBackground(userId, 'email_verification', verificationMail(email, secrets, this.config.APP_URL));

@@ -3,7 +3,16 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import {
-  AcceptedView, ChangePasswordDto, ClientInfo, EmailDto, EmailVerifiedView, IdentitySubjects, ProfileView, ResetPasswordDto, UpdateProfileDto, VerifyEmailDto,
+  AcceptedView,
+  ChangePasswordDto,
+  ClientInfo,
+  EmailDto,
+  EmailVerifiedView,
+  IdentitySubjects,
+  ProfileView,
+  ResetPasswordDto,
+  UpdateProfileDto,
+  VerifyEmailDto,
 } from '@suite/contracts/identity';
 import { Caller, CallerIdentity } from '@suite/platform';
 import { EmailVerificationService } from './email-verification.service';

@@ -26,20 +26,41 @@ export async function lockUserByEmail(tx: Tx, email: string): Promise<string | u
  * identifies that code: the User table has no counter column and the schema is not changed for
  * one); the wrong code that reaches MAX_WRONG_CODES invalidates the code. True only for a match.
  */
-export async function checkCode(tx: Tx, userId: string, purpose: CodePurpose, stored: StoredSecret, presented: string, client: ClientInfo): Promise<boolean> {
+export async function checkCode(
+  tx: Tx,
+  userId: string,
+  purpose: CodePurpose,
+  stored: StoredSecret,
+  presented: string,
+  client: ClientInfo,
+): Promise<boolean> {
   const now = new Date();
   if (!isLive(stored, now)) return false; // consumed, invalidated or expired: nothing left to guess
   if (secretMatches(stored, presented, now)) return true;
   const codeExpiry = stored.expiresAt.toISOString();
   const event = `${purpose}.wrong_code`;
   await tx.securityLog.create({
-    data: { event, severity: 'warning', userId, ipAddress: client.ipAddress ?? null, userAgent: client.userAgent ?? null, metadata: { codeExpiry } },
+    data: {
+      event,
+      severity: 'warning',
+      userId,
+      ipAddress: client.ipAddress ?? null,
+      userAgent: client.userAgent ?? null,
+      metadata: { codeExpiry },
+    },
   });
   const wrong = await tx.securityLog.count({ where: { userId, event, metadata: { path: ['codeExpiry'], equals: codeExpiry } } });
   if (wrong >= MAX_WRONG_CODES) {
     await tx.user.update({ where: { id: userId }, data: CLEAR_CODE[purpose] });
     await tx.securityLog.create({
-      data: { event: `${purpose}.code_invalidated`, severity: 'warning', userId, ipAddress: client.ipAddress ?? null, userAgent: client.userAgent ?? null, metadata: { wrongCodes: wrong } },
+      data: {
+        event: `${purpose}.code_invalidated`,
+        severity: 'warning',
+        userId,
+        ipAddress: client.ipAddress ?? null,
+        userAgent: client.userAgent ?? null,
+        metadata: { wrongCodes: wrong },
+      },
     });
   }
   return false;

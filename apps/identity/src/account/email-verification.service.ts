@@ -23,10 +23,17 @@ const VERIFIED = {
 
 @Injectable()
 export class EmailVerificationService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly mail: AccountMailer, private readonly securityLog: SecurityLog) {}
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    private readonly mail: AccountMailer,
+    private readonly securityLog: SecurityLog,
+  ) {}
 
   async verify(dto: VerifyEmailDto, client: ClientInfo): Promise<EmailVerifiedView> {
-    const userId = dto.email !== undefined && dto.code !== undefined ? await this.byCode(normalizeEmail(dto.email), dto.code, client) : await this.byToken(dto.token ?? '');
+    const userId =
+      dto.email !== undefined && dto.code !== undefined
+        ? await this.byCode(normalizeEmail(dto.email), dto.code, client)
+        : await this.byToken(dto.token ?? '');
     if (!userId) throw invalidVerification();
     await this.securityLog.record('email.verified', 'info', userId, client, { method: dto.email !== undefined ? 'code' : 'link' });
     return { emailVerified: true };
@@ -37,7 +44,10 @@ export class EmailVerificationService {
     const hash = sha256Hex(token);
     const user = await this.db.user.findFirst({ where: { emailVerificationToken: hash }, select: { id: true } });
     if (!user) return undefined;
-    const { count } = await this.db.user.updateMany({ where: { id: user.id, emailVerificationToken: hash, emailVerificationTokenExpiry: { gt: new Date() } }, data: VERIFIED });
+    const { count } = await this.db.user.updateMany({
+      where: { id: user.id, emailVerificationToken: hash, emailVerificationTokenExpiry: { gt: new Date() } },
+      data: VERIFIED,
+    });
     return count === 1 ? user.id : undefined;
   }
 
@@ -45,7 +55,10 @@ export class EmailVerificationService {
     return this.db.$transaction(async (tx) => {
       const userId = await lockUserByEmail(tx, email);
       if (!userId) return undefined;
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { emailVerificationCode: true, emailVerificationCodeExpiry: true } });
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { emailVerificationCode: true, emailVerificationCodeExpiry: true },
+      });
       const stored = { hash: user.emailVerificationCode, expiresAt: user.emailVerificationCodeExpiry };
       if (!(await checkCode(tx, userId, 'email_verification', stored, code, client))) return undefined;
       await tx.user.update({ where: { id: userId }, data: VERIFIED });
@@ -59,7 +72,10 @@ export class EmailVerificationService {
    */
   async resend(dto: EmailDto): Promise<AcceptedView> {
     const email = normalizeEmail(dto.email);
-    const user = await this.db.user.findUnique({ where: { email }, select: { id: true, isActive: true, emailVerified: true, emailVerificationCodeExpiry: true } });
+    const user = await this.db.user.findUnique({
+      where: { email },
+      select: { id: true, isActive: true, emailVerified: true, emailVerificationCodeExpiry: true },
+    });
     if (user?.isActive && !user.emailVerified && !issuedRecently(user.emailVerificationCodeExpiry)) {
       const verification = newEmailVerification();
       await this.db.user.update({ where: { id: user.id }, data: verification.data });

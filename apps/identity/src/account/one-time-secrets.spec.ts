@@ -1,6 +1,14 @@
 import { sha256Hex } from '../security';
 import {
-  CODE_TTL_MS, isLive, issueCode, issuedRecently, issueLinkToken, newEmailVerification, REISSUE_INTERVAL_MS, secretMatches, VERIFICATION_TOKEN_TTL_MS,
+  CODE_TTL_MS,
+  isLive,
+  issueCode,
+  issuedRecently,
+  issueLinkToken,
+  newEmailVerification,
+  REISSUE_INTERVAL_MS,
+  secretMatches,
+  VERIFICATION_TOKEN_TTL_MS,
 } from './one-time-secrets';
 
 describe('one-time secrets', () => {

@@ -57,7 +57,12 @@ export interface EmailVerificationSecrets {
   token: string;
   code: string;
   /** The User columns to write: hashes and expiries only. */
-  data: { emailVerificationToken: string; emailVerificationTokenExpiry: Date; emailVerificationCode: string; emailVerificationCodeExpiry: Date };
+  data: {
+    emailVerificationToken: string;
+    emailVerificationTokenExpiry: Date;
+    emailVerificationCode: string;
+    emailVerificationCodeExpiry: Date;
+  };
 }
 
 /** A link token and a code, issued together and sent in one message. */
@@ -67,6 +72,11 @@ export function newEmailVerification(now = new Date()): EmailVerificationSecrets
   return {
     token: token.plain,
     code: code.plain,
-    data: { emailVerificationToken: token.hash, emailVerificationTokenExpiry: token.expiresAt, emailVerificationCode: code.hash, emailVerificationCodeExpiry: code.expiresAt },
+    data: {
+      emailVerificationToken: token.hash,
+      emailVerificationTokenExpiry: token.expiresAt,
+      emailVerificationCode: code.hash,
+      emailVerificationCodeExpiry: code.expiresAt,
+    },
   };
 }

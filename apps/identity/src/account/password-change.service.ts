@@ -10,7 +10,11 @@ import { revokeUserSessions } from './revoke-sessions';
 
 @Injectable()
 export class PasswordChangeService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly securityLog: SecurityLog, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    private readonly securityLog: SecurityLog,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
+  ) {}
 
   /**
    * Needs the current password (a stolen access token alone must not take the account over) and
@@ -24,15 +28,28 @@ export class PasswordChangeService {
     if (!user) throw unauthorized('IDENTITY.NOT_SIGNED_IN', 'Sign in first.');
     if (!user.password || !(await verifyPassword(user.password, dto.currentPassword))) {
       await this.securityLog.record('password.change_failed', 'warning', user.id, client);
-      throw invalid('IDENTITY.WRONG_PASSWORD', 'The current password is not correct.', { errors: [{ field: 'currentPassword', messages: ['is not correct'] }] });
+      throw invalid('IDENTITY.WRONG_PASSWORD', 'The current password is not correct.', {
+        errors: [{ field: 'currentPassword', messages: ['is not correct'] }],
+      });
     }
-    assertAcceptablePassword(dto.newPassword, user.email, dto.newPassword === dto.currentPassword ? ['must differ from the current password'] : []);
+    assertAcceptablePassword(
+      dto.newPassword,
+      user.email,
+      dto.newPassword === dto.currentPassword ? ['must differ from the current password'] : [],
+    );
     const password = await hashPassword(dto.newPassword);
     await this.uow.run(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { password } });
       const sessionsRevoked = await revokeUserSessions(tx, user.id, 'password_changed', caller.sessionId);
       await tx.securityLog.create({
-        data: { event: 'password.changed', severity: 'info', userId: user.id, ipAddress: client.ipAddress ?? null, userAgent: client.userAgent ?? null, metadata: { sessionsRevoked } },
+        data: {
+          event: 'password.changed',
+          severity: 'info',
+          userId: user.id,
+          ipAddress: client.ipAddress ?? null,
+          userAgent: client.userAgent ?? null,
+          metadata: { sessionsRevoked },
+        },
       });
     });
     return { passwordChanged: true };

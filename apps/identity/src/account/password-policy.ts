@@ -5,6 +5,8 @@ import { passwordProblems } from '../security';
 export function assertAcceptablePassword(newPassword: string, email: string, extraProblems: string[] = []): void {
   const problems = [...extraProblems, ...passwordProblems(newPassword, { email })];
   if (problems.length > 0) {
-    throw invalid('IDENTITY.WEAK_PASSWORD', `The new password is not acceptable: ${problems.join('; ')}.`, { errors: [{ field: 'newPassword', messages: problems }] });
+    throw invalid('IDENTITY.WEAK_PASSWORD', `The new password is not acceptable: ${problems.join('; ')}.`, {
+      errors: [{ field: 'newPassword', messages: problems }],
+    });
   }
 }

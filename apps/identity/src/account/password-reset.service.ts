@@ -32,12 +32,17 @@ export class PasswordResetService {
     const email = normalizeEmail(dto.email);
     const user = await this.db.user.findUnique({ where: { email }, select: { id: true, isActive: true, passwordResetCodeExpiry: true } });
     if (!user?.isActive) {
-      await this.securityLog.record('password_reset.requested', 'info', null, client, { reason: user ? 'inactive_account' : 'unknown_email' });
+      await this.securityLog.record('password_reset.requested', 'info', null, client, {
+        reason: user ? 'inactive_account' : 'unknown_email',
+      });
       return { accepted: true };
     }
     if (!issuedRecently(user.passwordResetCodeExpiry)) {
       const code = issueCode();
-      await this.db.user.update({ where: { id: user.id }, data: { passwordResetCode: code.hash, passwordResetCodeExpiry: code.expiresAt } });
+      await this.db.user.update({
+        where: { id: user.id },
+        data: { passwordResetCode: code.hash, passwordResetCodeExpiry: code.expiresAt },
+      });
       this.mail.sendPasswordReset(user.id, email, code.plain);
     }
     await this.securityLog.record('password_reset.requested', 'info', user.id, client);
@@ -56,13 +61,26 @@ export class PasswordResetService {
     const revoked = await this.uow.run(async (tx) => {
       const userId = await lockUserByEmail(tx, email);
       if (!userId) return undefined;
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { isActive: true, passwordResetCode: true, passwordResetCodeExpiry: true } });
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { isActive: true, passwordResetCode: true, passwordResetCodeExpiry: true },
+      });
       const stored = { hash: user.passwordResetCode, expiresAt: user.passwordResetCodeExpiry };
       if (!(await checkCode(tx, userId, 'password_reset', stored, dto.code, client)) || !user.isActive) return undefined;
-      await tx.user.update({ where: { id: userId }, data: { ...CLEAR_CODE.password_reset, password, failedLoginAttempts: 0, lockedUntil: null } });
+      await tx.user.update({
+        where: { id: userId },
+        data: { ...CLEAR_CODE.password_reset, password, failedLoginAttempts: 0, lockedUntil: null },
+      });
       const sessionsRevoked = await revokeUserSessions(tx, userId, 'password_reset');
       await tx.securityLog.create({
-        data: { event: 'password.reset', severity: 'warning', userId, ipAddress: client.ipAddress ?? null, userAgent: client.userAgent ?? null, metadata: { sessionsRevoked } },
+        data: {
+          event: 'password.reset',
+          severity: 'warning',
+          userId,
+          ipAddress: client.ipAddress ?? null,
+          userAgent: client.userAgent ?? null,
+          metadata: { sessionsRevoked },
+        },
       });
       return sessionsRevoked;
     });

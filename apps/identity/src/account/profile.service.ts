@@ -12,7 +12,10 @@ type ProfileRow = Prisma.UserGetPayload<{ select: typeof PROFILE_SELECT }>;
 export const PREFERENCES_MAX_BYTES = 8192;
 
 function toProfileView(row: ProfileRow): ProfileView {
-  const preferences = row.preferences && typeof row.preferences === 'object' && !Array.isArray(row.preferences) ? (row.preferences as Record<string, unknown>) : null;
+  const preferences =
+    row.preferences && typeof row.preferences === 'object' && !Array.isArray(row.preferences)
+      ? (row.preferences as Record<string, unknown>)
+      : null;
   return { ...toUserView(row), imageUrl: row.imageUrl, phoneNumber: row.phoneNumber, preferences };
 }
 
@@ -30,7 +33,9 @@ export class ProfileService {
   async update(caller: CallerIdentity, dto: UpdateProfileDto): Promise<ProfileView> {
     const userId = requireSignedIn(caller);
     if (dto.preferences && Buffer.byteLength(JSON.stringify(dto.preferences), 'utf8') > PREFERENCES_MAX_BYTES) {
-      throw invalid('IDENTITY.PREFERENCES_TOO_LARGE', 'The preferences are too large.', { errors: [{ field: 'preferences', messages: [`preferences must be at most ${PREFERENCES_MAX_BYTES} bytes as JSON`] }] });
+      throw invalid('IDENTITY.PREFERENCES_TOO_LARGE', 'The preferences are too large.', {
+        errors: [{ field: 'preferences', messages: [`preferences must be at most ${PREFERENCES_MAX_BYTES} bytes as JSON`] }],
+      });
     }
     // undefined leaves a field alone, null clears it.
     const data: Prisma.UserUpdateInput = {
@@ -45,7 +50,9 @@ export class ProfileService {
       return toProfileView(await this.db.user.update({ where: { id: userId }, data, select: PROFILE_SELECT }));
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw conflict('IDENTITY.USERNAME_TAKEN', 'An account with this username already exists.', { errors: [{ field: 'username', messages: ['username is already taken'] }] });
+        throw conflict('IDENTITY.USERNAME_TAKEN', 'An account with this username already exists.', {
+          errors: [{ field: 'username', messages: ['username is already taken'] }],
+        });
       }
       throw error;
     }

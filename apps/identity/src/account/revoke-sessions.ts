@@ -13,7 +13,10 @@ export async function revokeUserSessions(tx: Prisma.TransactionClient, userId: s
   const sessions = await tx.session.findMany({ where, select: { id: true } });
   if (sessions.length === 0) return 0;
   const ids = sessions.map((s) => s.id);
-  await tx.session.updateMany({ where: { id: { in: ids }, status: 'ACTIVE' }, data: { status: 'REVOKED', revokedAt: new Date(), revokedReason: reason } });
+  await tx.session.updateMany({
+    where: { id: { in: ids }, status: 'ACTIVE' },
+    data: { status: 'REVOKED', revokedAt: new Date(), revokedReason: reason },
+  });
   for (const sessionId of ids) await enqueueEvent(tx, IdentityEvents.SessionRevoked, { sessionId, userId, reason });
   return ids.length;
 }

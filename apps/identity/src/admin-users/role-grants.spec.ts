@@ -11,13 +11,20 @@ describe('role grants', () => {
 
   it('names every unknown role in a 400 on the roles field', () => {
     const error = unknownRoles(['USER', 'WIZARD', 'GHOST'], ['USER', 'ADMIN']);
-    expect(error).toMatchObject({ kind: 'invalid', code: 'IDENTITY.UNKNOWN_ROLE', details: { errors: [{ field: 'roles', messages: ['unknown role: WIZARD', 'unknown role: GHOST'] }] } });
+    expect(error).toMatchObject({
+      kind: 'invalid',
+      code: 'IDENTITY.UNKNOWN_ROLE',
+      details: { errors: [{ field: 'roles', messages: ['unknown role: WIZARD', 'unknown role: GHOST'] }] },
+    });
     expect(unknownRoles(['USER'], ['USER'])).toBeUndefined();
   });
 
   it('lets only a SUPER_ADMIN grant or remove SUPER_ADMIN', () => {
     const admin = caller(['ADMIN'], ['users:update']);
-    expect(grantRefusal(admin, { added: ['SUPER_ADMIN'], removed: [] }, [])).toMatchObject({ kind: 'forbidden', code: 'IDENTITY.SUPER_ADMIN_REQUIRED' });
+    expect(grantRefusal(admin, { added: ['SUPER_ADMIN'], removed: [] }, [])).toMatchObject({
+      kind: 'forbidden',
+      code: 'IDENTITY.SUPER_ADMIN_REQUIRED',
+    });
     expect(grantRefusal(admin, { added: [], removed: ['SUPER_ADMIN'] }, [])).toMatchObject({ code: 'IDENTITY.SUPER_ADMIN_REQUIRED' });
     expect(grantRefusal(caller(['SUPER_ADMIN']), { added: ['SUPER_ADMIN'], removed: [] }, [])).toBeUndefined();
   });
@@ -25,7 +32,9 @@ describe('role grants', () => {
   it('refuses roles that carry permissions the caller lacks, naming them', () => {
     const admin = caller(['ADMIN'], ['users:read', 'users:update']);
     expect(grantRefusal(admin, { added: ['CUSTOM'], removed: [] }, ['users:read', 'roles:delete', 'settings:delete'])).toMatchObject({
-      kind: 'forbidden', code: 'IDENTITY.PERMISSION_ESCALATION', details: { permissions: ['roles:delete', 'settings:delete'] },
+      kind: 'forbidden',
+      code: 'IDENTITY.PERMISSION_ESCALATION',
+      details: { permissions: ['roles:delete', 'settings:delete'] },
     });
     expect(grantRefusal(admin, { added: ['CUSTOM'], removed: [] }, ['users:read'])).toBeUndefined();
   });

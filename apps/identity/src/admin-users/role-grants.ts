@@ -15,7 +15,9 @@ export function roleChange(before: string[], after: string[]): RoleChange {
 export function unknownRoles(requested: string[], known: string[]): AppError | undefined {
   const unknown = requested.filter((r) => !known.includes(r));
   if (unknown.length === 0) return undefined;
-  return invalid('IDENTITY.UNKNOWN_ROLE', `Unknown role: ${unknown.join(', ')}.`, { errors: [{ field: 'roles', messages: unknown.map((r) => `unknown role: ${r}`) }] });
+  return invalid('IDENTITY.UNKNOWN_ROLE', `Unknown role: ${unknown.join(', ')}.`, {
+    errors: [{ field: 'roles', messages: unknown.map((r) => `unknown role: ${r}`) }],
+  });
 }
 
 /**
@@ -28,7 +30,10 @@ export function grantRefusal(caller: CallerIdentity, change: RoleChange, addedPe
     return forbidden('IDENTITY.SUPER_ADMIN_REQUIRED', 'Only a SUPER_ADMIN can grant or remove the SUPER_ADMIN role.');
   }
   const beyond = permissionsBeyond(caller, addedPermissions);
-  if (beyond.length > 0) return forbidden('IDENTITY.PERMISSION_ESCALATION', `These roles carry permissions you do not have: ${beyond.join(', ')}.`, { permissions: beyond });
+  if (beyond.length > 0)
+    return forbidden('IDENTITY.PERMISSION_ESCALATION', `These roles carry permissions you do not have: ${beyond.join(', ')}.`, {
+      permissions: beyond,
+    });
   return undefined;
 }
 

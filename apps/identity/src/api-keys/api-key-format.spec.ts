@@ -31,12 +31,18 @@ describe('API key scopes', () => {
   });
 
   it('names the scopes beyond what the caller has', () => {
-    expect(scopesBeyond(['orders:read', 'roles:delete', 'roles:delete', 'users:read'], ['orders:read', 'products:read'])).toEqual(['roles:delete', 'users:read']);
+    expect(scopesBeyond(['orders:read', 'roles:delete', 'roles:delete', 'users:read'], ['orders:read', 'products:read'])).toEqual([
+      'roles:delete',
+      'users:read',
+    ]);
     expect(scopesBeyond(['orders:read'], ['orders:read', 'products:read'])).toEqual([]);
   });
 
-  it("grants the scopes the owner still has, and nothing the owner lost or never had", () => {
-    expect(effectivePermissions(['orders:read', 'products:read', 'stores:read'], ['carts:read', 'orders:read', 'stores:read'])).toEqual(['orders:read', 'stores:read']);
+  it('grants the scopes the owner still has, and nothing the owner lost or never had', () => {
+    expect(effectivePermissions(['orders:read', 'products:read', 'stores:read'], ['carts:read', 'orders:read', 'stores:read'])).toEqual([
+      'orders:read',
+      'stores:read',
+    ]);
     expect(effectivePermissions(['orders:read'], [])).toEqual([]);
   });
 });

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeyPage, ApiKeyView, ClientInfo, CreateApiKeyDto, CreatedApiKeyView } from '@suite/contracts/identity';
 import { IdentityDb } from '@suite/db/identity';
-import { CallerIdentity, forbidden, InjectDb, invalid, newestFirstAfter, notFound, pageLimit, PageQuery, timeKeyOf, toPage, unauthorized } from '@suite/platform';
+import {
+  CallerIdentity,
+  forbidden,
+  InjectDb,
+  invalid,
+  newestFirstAfter,
+  notFound,
+  pageLimit,
+  PageQuery,
+  timeKeyOf,
+  toPage,
+  unauthorized,
+} from '@suite/platform';
 import { requireSignedIn } from '../roles/access-checks';
 import { AccessResolver } from '../auth/access-resolver';
 import { SecurityLog } from '../audit/security-log';
@@ -15,17 +27,35 @@ const VIEW_SELECT = { id: true, name: true, keyPrefix: true, scopes: true, expir
 const invalidKey = () => unauthorized('IDENTITY.INVALID_API_KEY', 'The API key is not valid.');
 
 interface KeyRow {
-  id: string; name: string; keyPrefix: string; scopes: unknown; expiresAt: Date | null; lastUsedAt: Date | null; createdAt: Date;
+  id: string;
+  name: string;
+  keyPrefix: string;
+  scopes: unknown;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: Date;
 }
 
 /** The only shape in which a key leaves the service after creation: never its hash or secret. */
 function toView(k: KeyRow): ApiKeyView {
-  return { id: k.id, name: k.name, prefix: k.keyPrefix, scopes: scopesOf(k.scopes), expiresAt: k.expiresAt?.toISOString() ?? null, lastUsedAt: k.lastUsedAt?.toISOString() ?? null, createdAt: k.createdAt.toISOString() };
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.keyPrefix,
+    scopes: scopesOf(k.scopes),
+    expiresAt: k.expiresAt?.toISOString() ?? null,
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    createdAt: k.createdAt.toISOString(),
+  };
 }
 
 @Injectable()
 export class ApiKeyService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly access: AccessResolver, private readonly securityLog: SecurityLog) {}
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    private readonly access: AccessResolver,
+    private readonly securityLog: SecurityLog,
+  ) {}
 
   /**
    * The key is in this answer only. Its scopes must be permissions the caller has right now (for a
@@ -34,18 +64,26 @@ export class ApiKeyService {
   async create(caller: CallerIdentity, dto: CreateApiKeyDto, client: ClientInfo): Promise<CreatedApiKeyView> {
     const userId = requireSignedIn(caller);
     // A key would outlive the impersonation and keep acting as the user.
-    if (caller.impersonatorId) throw forbidden('IDENTITY.IMPERSONATION_FORBIDDEN', 'API keys cannot be created while impersonating a user.');
+    if (caller.impersonatorId)
+      throw forbidden('IDENTITY.IMPERSONATION_FORBIDDEN', 'API keys cannot be created while impersonating a user.');
     const extraScopes = scopesBeyond(dto.scopes, caller.permissions);
     if (extraScopes.length > 0) {
-      throw forbidden('IDENTITY.SCOPES_EXCEED_PERMISSIONS', `A key cannot have permissions you do not have: ${extraScopes.join(', ')}.`, { extraScopes });
+      throw forbidden('IDENTITY.SCOPES_EXCEED_PERMISSIONS', `A key cannot have permissions you do not have: ${extraScopes.join(', ')}.`, {
+        extraScopes,
+      });
     }
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
     if (expiresAt && expiresAt <= new Date()) {
-      throw invalid('IDENTITY.INVALID_EXPIRY', 'expiresAt must be in the future.', { errors: [{ field: 'expiresAt', messages: ['expiresAt must be in the future'] }] });
+      throw invalid('IDENTITY.INVALID_EXPIRY', 'expiresAt must be in the future.', {
+        errors: [{ field: 'expiresAt', messages: ['expiresAt must be in the future'] }],
+      });
     }
     const scopes = [...new Set(dto.scopes)].sort();
     const { key, prefix, hash } = newApiKey();
-    const row = await this.db.apiKey.create({ data: { userId, name: dto.name.trim(), keyHash: hash, keyPrefix: prefix, scopes, expiresAt }, select: VIEW_SELECT });
+    const row = await this.db.apiKey.create({
+      data: { userId, name: dto.name.trim(), keyHash: hash, keyPrefix: prefix, scopes, expiresAt },
+      select: VIEW_SELECT,
+    });
     await this.securityLog.record('api_key.created', 'info', userId, client, { apiKeyId: row.id, prefix, scopes });
     return { ...toView(row), key };
   }
@@ -66,7 +104,10 @@ export class ApiKeyService {
   /** Another user's key is answered exactly like a missing one. */
   async revoke(caller: CallerIdentity, id: string, client: ClientInfo): Promise<{ revoked: true }> {
     const userId = requireSignedIn(caller);
-    const { count } = await this.db.apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: 'revoked_by_user' } });
+    const { count } = await this.db.apiKey.updateMany({
+      where: { id, userId, revokedAt: null },
+      data: { revokedAt: new Date(), revokedReason: 'revoked_by_user' },
+    });
     if (count === 0) throw notFound('IDENTITY.API_KEY_NOT_FOUND', 'No such API key.');
     await this.securityLog.record('api_key.revoked', 'info', userId, client, { apiKeyId: id });
     return { revoked: true };
@@ -82,16 +123,33 @@ export class ApiKeyService {
     if (!hash) throw invalidKey();
     const row = await this.db.apiKey.findUnique({
       where: { keyHash: hash },
-      select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: { isActive: true } } },
+      select: {
+        id: true,
+        userId: true,
+        scopes: true,
+        expiresAt: true,
+        revokedAt: true,
+        lastUsedAt: true,
+        user: { select: { isActive: true } },
+      },
     });
     const now = new Date();
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.user.isActive) throw invalidKey();
     const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
       // Conditional, so concurrent requests with one key still write once a minute.
-      await this.db.apiKey.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } });
+      await this.db.apiKey.updateMany({
+        where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+        data: { lastUsedAt: now },
+      });
     }
     const access = await this.access.forUser(row.userId);
-    return { userId: row.userId, apiKeyId: row.id, roles: access.roles, permissions: effectivePermissions(scopesOf(row.scopes), access.permissions), teamIds: access.teamIds };
+    return {
+      userId: row.userId,
+      apiKeyId: row.id,
+      roles: access.roles,
+      permissions: effectivePermissions(scopesOf(row.scopes), access.permissions),
+      teamIds: access.teamIds,
+    };
   }
 }

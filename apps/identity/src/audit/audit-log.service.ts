@@ -8,7 +8,10 @@ import { auditLogWhere, toAuditLogView } from './audit-query';
 
 @Injectable()
 export class AuditLogService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog) {}
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(caller: CallerIdentity, query: AuditLogFilter & PageQuery): Promise<Page<AuditLogView>> {
     requirePermission(caller, 'audit-logs:read');
@@ -25,8 +28,13 @@ export class AuditLogService {
    * A request answered by the gateway while an admin acted as someone else. Only impersonated
    * callers are recorded here; everything else is audited by the service that made the change.
    */
-  async recordImpersonatedRequest(caller: CallerIdentity, request: ImpersonatedRequestRecord, client: ClientInfo): Promise<{ recorded: true }> {
-    if (!caller.userId || !caller.impersonatorId) throw forbidden('IDENTITY.NOT_IMPERSONATING', 'Only requests made under impersonation are recorded here.');
+  async recordImpersonatedRequest(
+    caller: CallerIdentity,
+    request: ImpersonatedRequestRecord,
+    client: ClientInfo,
+  ): Promise<{ recorded: true }> {
+    if (!caller.userId || !caller.impersonatorId)
+      throw forbidden('IDENTITY.NOT_IMPERSONATING', 'Only requests made under impersonation are recorded here.');
     await this.audit.record(this.db, {
       actor: caller,
       action: 'impersonation.request',

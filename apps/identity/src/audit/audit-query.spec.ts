@@ -7,7 +7,14 @@ describe('audit log query', () => {
   });
 
   it('turns filters into equality and range conditions on indexed columns', () => {
-    const where = auditLogWhere({ userId: 'a1b2c3d4-0000-4000-8000-000000000000', action: 'role.create', entity: 'Role', entityId: 'r1', from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' });
+    const where = auditLogWhere({
+      userId: 'a1b2c3d4-0000-4000-8000-000000000000',
+      action: 'role.create',
+      entity: 'Role',
+      entityId: 'r1',
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-02-01T00:00:00Z',
+    });
     expect(where).toEqual({
       AND: [
         { userId: 'a1b2c3d4-0000-4000-8000-000000000000' },
@@ -23,7 +30,9 @@ describe('audit log query', () => {
   it('continues after the last row with a keyset condition that breaks timestamp ties by id', () => {
     const at = new Date('2026-03-01T10:00:00.123Z');
     const id = '0f0e0d0c-0000-4000-8000-000000000000';
-    expect(auditLogWhere({ action: 'x' }, { at, id })).toEqual({ AND: [{ action: 'x' }, { OR: [{ timestamp: { lt: at } }, { timestamp: at, id: { lt: id } }] }] });
+    expect(auditLogWhere({ action: 'x' }, { at, id })).toEqual({
+      AND: [{ action: 'x' }, { OR: [{ timestamp: { lt: at } }, { timestamp: at, id: { lt: id } }] }],
+    });
   });
 });
 
@@ -35,7 +44,11 @@ describe('time cursor', () => {
   });
 
   it('refuses a cursor that decodes but was not made by us with the usual 400', () => {
-    for (const bad of [encodeCursor({ t: 'yesterday', i: '0f0e0d0c-0000-4000-8000-000000000000' }), encodeCursor({ t: '2026-01-01T00:00:00Z', i: "1' OR 1=1" }), 'not-json']) {
+    for (const bad of [
+      encodeCursor({ t: 'yesterday', i: '0f0e0d0c-0000-4000-8000-000000000000' }),
+      encodeCursor({ t: '2026-01-01T00:00:00Z', i: "1' OR 1=1" }),
+      'not-json',
+    ]) {
       expect(() => readTimeCursor(bad)).toThrow(expect.objectContaining({ kind: 'invalid', code: 'PLATFORM.INVALID_CURSOR' }));
     }
   });

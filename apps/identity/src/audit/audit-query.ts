@@ -20,8 +20,18 @@ export function auditLogWhere(filter: AuditLogFilter, after?: TimeKey): Prisma.A
 }
 
 interface AuditRow {
-  id: string; userId: string | null; impersonatorId: string | null; action: string; entity: string; entityId: string | null;
-  oldValues: unknown; newValues: unknown; ipAddress: string | null; userAgent: string | null; requestId: string | null; timestamp: Date;
+  id: string;
+  userId: string | null;
+  impersonatorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  oldValues: unknown;
+  newValues: unknown;
+  ipAddress: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  timestamp: Date;
 }
 
 export const toAuditLogView = (r: AuditRow): AuditLogView => ({ ...r, timestamp: r.timestamp.toISOString() });

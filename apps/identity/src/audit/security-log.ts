@@ -12,9 +12,22 @@ export class SecurityLog {
 
   constructor(@InjectDb() private readonly db: IdentityDb) {}
 
-  async record(event: string, severity: SecuritySeverity, userId: string | null, client: ClientInfo = {}, metadata?: Record<string, unknown>): Promise<void> {
+  async record(
+    event: string,
+    severity: SecuritySeverity,
+    userId: string | null,
+    client: ClientInfo = {},
+    metadata?: Record<string, unknown>,
+  ): Promise<void> {
     await this.db.securityLog.create({
-      data: { event, severity, userId, ipAddress: client.ipAddress ?? null, userAgent: client.userAgent ?? null, metadata: (metadata ?? Prisma.JsonNull) as Prisma.InputJsonValue },
+      data: {
+        event,
+        severity,
+        userId,
+        ipAddress: client.ipAddress ?? null,
+        userAgent: client.userAgent ?? null,
+        metadata: (metadata ?? Prisma.JsonNull) as Prisma.InputJsonValue,
+      },
     });
     if (severity !== 'info') this.logger.warn({ event, userId }, 'security event');
   }

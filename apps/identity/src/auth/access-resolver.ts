@@ -16,7 +16,8 @@ export class AccessResolver {
       this.db.teamMember.findMany({ where: { userId }, select: { teamId: true } }),
     ]);
     const permissions = new Set<string>();
-    for (const { role } of assignments) for (const { permission } of role.permissions) permissions.add(`${permission.resource}:${permission.action}`);
+    for (const { role } of assignments)
+      for (const { permission } of role.permissions) permissions.add(`${permission.resource}:${permission.action}`);
     return {
       roles: assignments.map((a) => a.role.name).sort(),
       permissions: [...permissions].sort(),

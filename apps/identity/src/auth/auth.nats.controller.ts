@@ -69,7 +69,13 @@ export class AuthNatsController {
   @MessagePattern(IdentitySubjects.Me)
   async me(@Caller() caller: CallerIdentity): Promise<MeView> {
     const user = await this.db.user.findUniqueOrThrow({ where: { id: requireSignedIn(caller) }, select: USER_VIEW_SELECT });
-    return { user: toUserView(user), roles: caller.roles, permissions: caller.permissions, teamIds: caller.teamIds, ...(caller.impersonatorId ? { impersonatorId: caller.impersonatorId } : {}) };
+    return {
+      user: toUserView(user),
+      roles: caller.roles,
+      permissions: caller.permissions,
+      teamIds: caller.teamIds,
+      ...(caller.impersonatorId ? { impersonatorId: caller.impersonatorId } : {}),
+    };
   }
 
   @MessagePattern(IdentitySubjects.SessionsList)

@@ -13,7 +13,13 @@ import { normalizeEmail } from './user-view';
 const invalidCredentials = () => unauthorized('IDENTITY.INVALID_CREDENTIALS', 'Email or password is incorrect.');
 
 export const accountLocked = (lockedUntil: Date) =>
-  new AppError('unauthorized', 'IDENTITY.ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later.', { retryAfterSeconds: Math.ceil((lockedUntil.getTime() - Date.now()) / 1000) }, 423);
+  new AppError(
+    'unauthorized',
+    'IDENTITY.ACCOUNT_LOCKED',
+    'Too many failed sign-ins; try again later.',
+    { retryAfterSeconds: Math.ceil((lockedUntil.getTime() - Date.now()) / 1000) },
+    423,
+  );
 
 @Injectable()
 export class LoginService {
@@ -27,7 +33,10 @@ export class LoginService {
 
   async login(dto: LoginDto, client: ClientInfo): Promise<TokenPair> {
     const email = normalizeEmail(dto.email);
-    const user = await this.db.user.findUnique({ where: { email }, select: { id: true, password: true, isActive: true, lockedUntil: true, twoFactorEnabled: true } });
+    const user = await this.db.user.findUnique({
+      where: { email },
+      select: { id: true, password: true, isActive: true, lockedUntil: true, twoFactorEnabled: true },
+    });
     if (!user?.password) {
       await verifyAgainstDummy(dto.password); // same time as a wrong password
       await this.securityLog.record('login.failed', 'info', null, client, { reason: 'unknown_email' });
@@ -48,7 +57,10 @@ export class LoginService {
 
   /** Only reached with the right password, so only someone who knows it learns that 2FA is on. */
   private async checkSecondFactor(userId: string, code: string | undefined, client: ClientInfo): Promise<void> {
-    if (!code) throw unauthorized('IDENTITY.TWO_FACTOR_REQUIRED', 'Enter the code of your authenticator app or a backup code.', { twoFactorRequired: true });
+    if (!code)
+      throw unauthorized('IDENTITY.TWO_FACTOR_REQUIRED', 'Enter the code of your authenticator app or a backup code.', {
+        twoFactorRequired: true,
+      });
     if (await this.twoFactor.verify(userId, code, client)) return;
     await this.recordFailure(userId, client, 'wrong_two_factor_code'); // guessing codes locks the account like guessing passwords
     throw unauthorized('IDENTITY.INVALID_TWO_FACTOR_CODE', 'The two-factor code is not valid.');
@@ -56,12 +68,19 @@ export class LoginService {
 
   /** Counts the failure atomically; the attempt that reaches the limit locks the account. Also used by re-authentication (2FA disable). */
   async recordFailure(userId: string, client: ClientInfo, reason = 'wrong_password'): Promise<void> {
-    const { failedLoginAttempts } = await this.db.user.update({ where: { id: userId }, data: { failedLoginAttempts: { increment: 1 } }, select: { failedLoginAttempts: true } });
+    const { failedLoginAttempts } = await this.db.user.update({
+      where: { id: userId },
+      data: { failedLoginAttempts: { increment: 1 } },
+      select: { failedLoginAttempts: true },
+    });
     await this.securityLog.record('login.failed', 'warning', userId, client, { reason, attempt: failedLoginAttempts });
     if (failedLoginAttempts >= this.config.LOGIN_MAX_ATTEMPTS) {
       const lockedUntil = new Date(Date.now() + this.config.LOGIN_LOCK_MINUTES * 60_000);
       await this.db.user.update({ where: { id: userId }, data: { lockedUntil, failedLoginAttempts: 0 } });
-      await this.securityLog.record('account.locked', 'critical', userId, client, { lockedUntil: lockedUntil.toISOString(), attempts: failedLoginAttempts });
+      await this.securityLog.record('account.locked', 'critical', userId, client, {
+        lockedUntil: lockedUntil.toISOString(),
+        attempts: failedLoginAttempts,
+      });
     }
   }
 
@@ -70,7 +89,15 @@ export class LoginService {
     const refresh = this.tokens.newRefreshToken(sessionId);
     await this.db.$transaction([
       this.db.session.create({
-        data: { id: sessionId, userId, token: refresh.hash, ipAddress: client.ipAddress ?? null, userAgent: client.userAgent ?? null, impersonatorId: impersonatorId ?? null, expiresAt: this.tokens.refreshExpiry() },
+        data: {
+          id: sessionId,
+          userId,
+          token: refresh.hash,
+          ipAddress: client.ipAddress ?? null,
+          userAgent: client.userAgent ?? null,
+          impersonatorId: impersonatorId ?? null,
+          expiresAt: this.tokens.refreshExpiry(),
+        },
       }),
       this.db.user.update({ where: { id: userId }, data: { failedLoginAttempts: 0, lockedUntil: null, lastLoginAt: new Date() } }),
     ]);

@@ -9,14 +9,20 @@ import { normalizeEmail, toUserView, USER_VIEW_SELECT } from './user-view';
 
 @Injectable()
 export class RegistrationService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly uow: UnitOfWork<Prisma.TransactionClient>, private readonly accountMail: AccountMailer) {}
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
+    private readonly accountMail: AccountMailer,
+  ) {}
 
   /** Creates the account with the USER role; a duplicate email or username is a 409 naming the field, and leaves nothing behind. */
   async register(dto: RegisterDto): Promise<UserView> {
     const email = normalizeEmail(dto.email);
     const problems = passwordProblems(dto.password, { email });
     if (problems.length > 0) {
-      throw invalid('IDENTITY.WEAK_PASSWORD', `The password is not acceptable: ${problems.join('; ')}.`, { errors: [{ field: 'password', messages: problems }] });
+      throw invalid('IDENTITY.WEAK_PASSWORD', `The password is not acceptable: ${problems.join('; ')}.`, {
+        errors: [{ field: 'password', messages: problems }],
+      });
     }
     const password = await hashPassword(dto.password);
     // Only the hashes are stored; the link token and the code go out in one mail after the commit.
@@ -24,7 +30,14 @@ export class RegistrationService {
     try {
       const user = await this.uow.run(async (tx) => {
         const created = await tx.user.create({
-          data: { email, password, username: dto.username ?? null, firstName: dto.firstName ?? null, lastName: dto.lastName ?? null, ...verification.data },
+          data: {
+            email,
+            password,
+            username: dto.username ?? null,
+            firstName: dto.firstName ?? null,
+            lastName: dto.lastName ?? null,
+            ...verification.data,
+          },
           select: USER_VIEW_SELECT,
         });
         const role = await tx.role.findUniqueOrThrow({ where: { name: 'USER' } });
@@ -42,7 +55,9 @@ export class RegistrationService {
   private duplicateOr(error: unknown): unknown {
     if (isUniqueViolation(error)) {
       const field = isUniqueViolationOn(error, /username/) ? 'username' : 'email';
-      return conflict(`IDENTITY.${field.toUpperCase()}_TAKEN`, `An account with this ${field} already exists.`, { errors: [{ field, messages: [`${field} is already registered`] }] });
+      return conflict(`IDENTITY.${field.toUpperCase()}_TAKEN`, `An account with this ${field} already exists.`, {
+        errors: [{ field, messages: [`${field} is already registered`] }],
+      });
     }
     return error;
   }

@@ -5,7 +5,6 @@ import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@suite/platform';
 import { IdentityConfig } from '../config';
 import { newOpaqueToken, sha256Hex } from '../security';
 
-
 /**
  * Access tokens are short-lived HS256 JWTs the gateway verifies itself; refresh tokens are opaque
  * `<sessionId>.<secret>` strings of which only the sha256 is stored, rotated on every use.

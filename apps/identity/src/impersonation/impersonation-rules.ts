@@ -19,7 +19,10 @@ export function callerRefusal(caller: CallerIdentity): AppError | undefined {
 }
 
 export function targetRefusal(caller: CallerIdentity, target: { id: string; roles: string[] }): AppError | undefined {
-  if (target.id === caller.userId) return invalid('IDENTITY.CANNOT_IMPERSONATE_SELF', 'You cannot impersonate yourself.', { errors: [{ field: 'userId', messages: ['userId must be another user'] }] });
+  if (target.id === caller.userId)
+    return invalid('IDENTITY.CANNOT_IMPERSONATE_SELF', 'You cannot impersonate yourself.', {
+      errors: [{ field: 'userId', messages: ['userId must be another user'] }],
+    });
   if (target.roles.includes('SUPER_ADMIN') && !isSuperAdmin(caller)) return refused('Only a SUPER_ADMIN can act as a SUPER_ADMIN.');
   return undefined;
 }

@@ -29,7 +29,10 @@ export class ImpersonationService {
     requirePermission(caller, 'users:execute');
     const refusal = callerRefusal(caller);
     if (refusal) throw refusal;
-    const target = await this.db.user.findUnique({ where: { id: targetUserId }, select: { id: true, isActive: true, roleAssignments: { select: { role: { select: { name: true } } } } } });
+    const target = await this.db.user.findUnique({
+      where: { id: targetUserId },
+      select: { id: true, isActive: true, roleAssignments: { select: { role: { select: { name: true } } } } },
+    });
     if (!target) throw notFound('IDENTITY.USER_NOT_FOUND', 'No such user.');
     const targetRefused = targetRefusal(caller, { id: target.id, roles: target.roleAssignments.map((a) => a.role.name) });
     if (targetRefused) throw targetRefused;
@@ -42,10 +45,20 @@ export class ImpersonationService {
       const started = await this.uow.run(async (tx) => {
         await tx.session.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() + IMPERSONATION_TTL_MS) } });
         const row = await tx.impersonationSession.create({ data: { adminId, targetUserId: target.id, sessionId, reason: reason ?? null } });
-        await this.audit.record(tx, { actor: caller, action: 'impersonation.start', entity: 'ImpersonationSession', entityId: row.id, newValues: { targetUserId: target.id, sessionId, reason: row.reason }, client });
+        await this.audit.record(tx, {
+          actor: caller,
+          action: 'impersonation.start',
+          entity: 'ImpersonationSession',
+          entityId: row.id,
+          newValues: { targetUserId: target.id, sessionId, reason: row.reason },
+          client,
+        });
         return row;
       });
-      await this.securityLog.record('impersonation.started', 'warning', target.id, client, { impersonatorId: adminId, impersonationId: started.id });
+      await this.securityLog.record('impersonation.started', 'warning', target.id, client, {
+        impersonatorId: adminId,
+        impersonationId: started.id,
+      });
       return { ...pair, impersonationId: started.id, targetUserId: target.id, startedAt: started.startedAt.toISOString() };
     } catch (error) {
       await this.sessions.revoke(sessionId, 'impersonation_failed');
@@ -62,9 +75,20 @@ export class ImpersonationService {
       if (!row || row.endedAt) throw notImpersonating();
       const endedAt = new Date();
       await tx.impersonationSession.update({ where: { id: row.id }, data: { endedAt } });
-      await tx.session.updateMany({ where: { id: sessionId, status: 'ACTIVE' }, data: { status: 'REVOKED', revokedAt: endedAt, revokedReason: 'impersonation_ended' } });
+      await tx.session.updateMany({
+        where: { id: sessionId, status: 'ACTIVE' },
+        data: { status: 'REVOKED', revokedAt: endedAt, revokedReason: 'impersonation_ended' },
+      });
       await enqueueEvent(tx, IdentityEvents.SessionRevoked, { sessionId, userId: row.targetUserId, reason: 'impersonation_ended' });
-      await this.audit.record(tx, { actor: caller, action: 'impersonation.end', entity: 'ImpersonationSession', entityId: row.id, oldValues: { startedAt: row.startedAt.toISOString() }, newValues: { endedAt: endedAt.toISOString(), sessionId }, client });
+      await this.audit.record(tx, {
+        actor: caller,
+        action: 'impersonation.end',
+        entity: 'ImpersonationSession',
+        entityId: row.id,
+        oldValues: { startedAt: row.startedAt.toISOString() },
+        newValues: { endedAt: endedAt.toISOString(), sessionId },
+        client,
+      });
       return row.id;
     });
     return { ended: true, impersonationId: id };

@@ -9,7 +9,10 @@ import { hashPassword, passwordProblems } from '../security';
 export class AdminSeeder {
   private readonly logger = new Logger('AdminSeeder');
 
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly config: IdentityConfig) {}
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    private readonly config: IdentityConfig,
+  ) {}
 
   async seed(): Promise<void> {
     const { SEED_ADMIN_EMAIL: rawEmail, SEED_ADMIN_PASSWORD: password } = this.config;
@@ -23,7 +26,13 @@ export class AdminSeeder {
     await this.db.user.upsert({
       where: { email },
       update: {},
-      create: { email, password: hash, role: 'SUPER_ADMIN', emailVerified: true, roleAssignments: { create: roles.map((r) => ({ roleId: r.id })) } },
+      create: {
+        email,
+        password: hash,
+        role: 'SUPER_ADMIN',
+        emailVerified: true,
+        roleAssignments: { create: roles.map((r) => ({ roleId: r.id })) },
+      },
     });
     this.logger.log('first SUPER_ADMIN created from SEED_ADMIN_EMAIL');
   }

@@ -9,7 +9,10 @@ import { AdminSeeder } from './admin-seeder';
 export class RbacSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('RbacSeeder');
 
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly admin: AdminSeeder) {}
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    private readonly admin: AdminSeeder,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.db.permission.createMany({
@@ -27,12 +30,14 @@ export class RbacSeeder implements OnApplicationBootstrap {
     const roles = await this.db.role.findMany({ where: { name: { in: [...SYSTEM_ROLES] } } });
     await this.db.rolePermission.createMany({
       data: roles.flatMap((role) =>
-        SYSTEM_ROLE_PERMISSIONS[role.name as keyof typeof SYSTEM_ROLE_PERMISSIONS].permissions.map((p) => ({ roleId: role.id, permissionId: permissions.get(p)! })),
+        SYSTEM_ROLE_PERMISSIONS[role.name as keyof typeof SYSTEM_ROLE_PERMISSIONS].permissions.map((p) => ({
+          roleId: role.id,
+          permissionId: permissions.get(p)!,
+        })),
       ),
       skipDuplicates: true,
     });
     this.logger.log(`${SYSTEM_ROLES.length} system roles and ${ALL_PERMISSIONS.length} permissions in place`);
     await this.admin.seed(); // after the roles it assigns
-
   }
 }

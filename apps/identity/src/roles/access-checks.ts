@@ -2,7 +2,11 @@ import { ADMIN_ROLES, PermissionName } from '@suite/contracts/identity';
 import { accessKit, CallerIdentity, hasPermission } from '@suite/platform';
 
 /** hasAdminRole is by role, not permissions: a custom role holding many permissions is not an admin. */
-export const { requireSignedIn, requirePermission, isStaff: hasAdminRole } = accessKit<PermissionName>({ errorPrefix: 'IDENTITY', staffRoles: ADMIN_ROLES });
+export const {
+  requireSignedIn,
+  requirePermission,
+  isStaff: hasAdminRole,
+} = accessKit<PermissionName>({ errorPrefix: 'IDENTITY', staffRoles: ADMIN_ROLES });
 
 export const isSuperAdmin = (caller: CallerIdentity): boolean => caller.roles.includes('SUPER_ADMIN');
 

@@ -22,7 +22,9 @@ describe('role rules', () => {
 
   it('names each unknown permission on the permissions field', () => {
     expect(unknownPermissions(['orders:read', 'orders:fly'], ['orders:read'])).toMatchObject({
-      kind: 'invalid', code: 'IDENTITY.UNKNOWN_PERMISSION', details: { errors: [{ field: 'permissions', messages: ['unknown permission: orders:fly'] }] },
+      kind: 'invalid',
+      code: 'IDENTITY.UNKNOWN_PERMISSION',
+      details: { errors: [{ field: 'permissions', messages: ['unknown permission: orders:fly'] }] },
     });
     expect(unknownPermissions([], [])).toBeUndefined();
   });
@@ -34,7 +36,9 @@ describe('role rules', () => {
   it('checks permissions again inside identity and lists what a caller cannot hand out', () => {
     const caller: CallerIdentity = { userId: 'u', roles: ['ADMIN'], permissions: ['roles:read', 'roles:create'], teamIds: [] };
     expect(() => requirePermission(caller, 'roles:read', 'roles:create')).not.toThrow();
-    expect(() => requirePermission(caller, 'roles:delete')).toThrow(expect.objectContaining({ code: 'AUTH.PERMISSION_DENIED', details: { missing: ['roles:delete'] } }));
+    expect(() => requirePermission(caller, 'roles:delete')).toThrow(
+      expect.objectContaining({ code: 'AUTH.PERMISSION_DENIED', details: { missing: ['roles:delete'] } }),
+    );
     expect(permissionsBeyond(caller, ['roles:read', 'roles:delete', 'roles:delete'])).toEqual(['roles:delete']);
   });
 });

@@ -7,7 +7,9 @@ export const systemRoleConflict = (message: string) => conflict('IDENTITY.SYSTEM
 export function unknownPermissions(requested: string[], known: string[]): AppError | undefined {
   const unknown = requested.filter((p) => !known.includes(p));
   if (unknown.length === 0) return undefined;
-  return invalid('IDENTITY.UNKNOWN_PERMISSION', `Unknown permission: ${unknown.join(', ')}.`, { errors: [{ field: 'permissions', messages: unknown.map((p) => `unknown permission: ${p}`) }] });
+  return invalid('IDENTITY.UNKNOWN_PERMISSION', `Unknown permission: ${unknown.join(', ')}.`, {
+    errors: [{ field: 'permissions', messages: unknown.map((p) => `unknown permission: ${p}`) }],
+  });
 }
 
 /**
@@ -19,7 +21,8 @@ export function systemRoleRefusal(role: { isSystem: boolean; name: string }, dto
   if (!role.isSystem) return undefined;
   if (dto.name !== undefined && dto.name !== role.name) return systemRoleConflict(`${role.name} is a system role and cannot be renamed.`);
   const removed = dto.permissions ? current.filter((p) => !dto.permissions!.includes(p)) : [];
-  if (removed.length > 0) return systemRoleConflict(`${role.name} is a system role; permissions can be added but not removed (${removed.join(', ')}).`);
+  if (removed.length > 0)
+    return systemRoleConflict(`${role.name} is a system role; permissions can be added but not removed (${removed.join(', ')}).`);
   return undefined;
 }
 

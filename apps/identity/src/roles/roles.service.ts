@@ -11,16 +11,23 @@ const ROLE_INCLUDE = { permissions: { select: { permission: { select: { resource
 type RoleRow = Prisma.RoleGetPayload<{ include: typeof ROLE_INCLUDE }>;
 
 const toRoleView = (r: RoleRow): RoleView => ({
-  id: r.id, name: r.name, description: r.description, isSystem: r.isSystem,
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  isSystem: r.isSystem,
   permissions: r.permissions.map(({ permission: p }) => `${p.resource}:${p.action}`).sort(),
-  createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
 });
 const audited = (v: RoleView) => ({ name: v.name, description: v.description, permissions: v.permissions });
 const roleNotFound = () => notFound('IDENTITY.ROLE_NOT_FOUND', 'No such role.');
 
 @Injectable()
 export class RolesService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog) {}
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(caller: CallerIdentity): Promise<RoleView[]> {
     requirePermission(caller, 'roles:read');
@@ -31,7 +38,13 @@ export class RolesService {
   async permissions(caller: CallerIdentity): Promise<PermissionView[]> {
     requirePermission(caller, 'permissions:read');
     const rows = await this.db.permission.findMany({ orderBy: [{ resource: 'asc' }, { action: 'asc' }] });
-    return rows.map((p) => ({ id: p.id, name: `${p.resource}:${p.action}`, resource: p.resource, action: p.action, description: p.description }));
+    return rows.map((p) => ({
+      id: p.id,
+      name: `${p.resource}:${p.action}`,
+      resource: p.resource,
+      action: p.action,
+      description: p.description,
+    }));
   }
 
   async create(caller: CallerIdentity, dto: CreateRoleDto, client: ClientInfo): Promise<RoleView> {
@@ -39,9 +52,24 @@ export class RolesService {
     try {
       return await this.db.$transaction(async (tx) => {
         const ids = await this.grantable(tx, caller, dto.permissions, dto.permissions);
-        const role = await tx.role.create({ data: { name: dto.name, description: dto.description ?? null, isSystem: false, permissions: { create: ids.map((permissionId) => ({ permissionId })) } }, include: ROLE_INCLUDE });
+        const role = await tx.role.create({
+          data: {
+            name: dto.name,
+            description: dto.description ?? null,
+            isSystem: false,
+            permissions: { create: ids.map((permissionId) => ({ permissionId })) },
+          },
+          include: ROLE_INCLUDE,
+        });
         const view = toRoleView(role);
-        await this.audit.record(tx, { actor: caller, action: 'role.create', entity: 'Role', entityId: role.id, newValues: audited(view), client });
+        await this.audit.record(tx, {
+          actor: caller,
+          action: 'role.create',
+          entity: 'Role',
+          entityId: role.id,
+          newValues: audited(view),
+          client,
+        });
         return view;
       });
     } catch (error) {
@@ -59,14 +87,29 @@ export class RolesService {
         if (refusal) throw refusal;
         const { added, removed } = permissionDiff(before.permissions, dto.permissions ?? before.permissions);
         const addedIds = await this.grantable(tx, caller, dto.permissions ?? [], added);
-        if (removed.length > 0) await tx.rolePermission.deleteMany({ where: { roleId, permission: { OR: removed.map((p) => ({ resource: p.split(':')[0], action: p.split(':')[1] })) } } });
+        if (removed.length > 0)
+          await tx.rolePermission.deleteMany({
+            where: { roleId, permission: { OR: removed.map((p) => ({ resource: p.split(':')[0], action: p.split(':')[1] })) } },
+          });
         const role = await tx.role.update({
           where: { id: roleId },
-          data: { ...(dto.name !== undefined ? { name: dto.name } : {}), ...(dto.description !== undefined ? { description: dto.description } : {}), permissions: { create: addedIds.map((permissionId) => ({ permissionId })) } },
+          data: {
+            ...(dto.name !== undefined ? { name: dto.name } : {}),
+            ...(dto.description !== undefined ? { description: dto.description } : {}),
+            permissions: { create: addedIds.map((permissionId) => ({ permissionId })) },
+          },
           include: ROLE_INCLUDE,
         });
         const after = toRoleView(role);
-        await this.audit.record(tx, { actor: caller, action: 'role.update', entity: 'Role', entityId: roleId, oldValues: audited(before), newValues: audited(after), client });
+        await this.audit.record(tx, {
+          actor: caller,
+          action: 'role.update',
+          entity: 'Role',
+          entityId: roleId,
+          oldValues: audited(before),
+          newValues: audited(after),
+          client,
+        });
         return after;
       });
     } catch (error) {
@@ -83,7 +126,14 @@ export class RolesService {
       if (before.isSystem) throw systemRoleConflict(`${before.name} is a system role and cannot be deleted.`);
       const assignedUsers = await tx.userRoleAssignment.count({ where: { roleId } });
       await tx.role.delete({ where: { id: roleId } });
-      await this.audit.record(tx, { actor: caller, action: 'role.delete', entity: 'Role', entityId: roleId, oldValues: { ...audited(before), assignedUsers }, client });
+      await this.audit.record(tx, {
+        actor: caller,
+        action: 'role.delete',
+        entity: 'Role',
+        entityId: roleId,
+        oldValues: { ...audited(before), assignedUsers },
+        client,
+      });
     });
     return { deleted: true };
   }
@@ -105,11 +155,16 @@ export class RolesService {
     const unknown = unknownPermissions(requested, [...byName.keys()]);
     if (unknown) throw unknown;
     const beyond = permissionsBeyond(caller, granted);
-    if (beyond.length > 0) throw forbidden('IDENTITY.PERMISSION_ESCALATION', `You cannot grant permissions you do not have: ${beyond.join(', ')}.`, { permissions: beyond });
+    if (beyond.length > 0)
+      throw forbidden('IDENTITY.PERMISSION_ESCALATION', `You cannot grant permissions you do not have: ${beyond.join(', ')}.`, {
+        permissions: beyond,
+      });
     return granted.map((p) => byName.get(p)!);
   }
 
   private nameTaken() {
-    return conflict('IDENTITY.ROLE_NAME_TAKEN', 'A role with this name already exists.', { errors: [{ field: 'name', messages: ['name is already taken'] }] });
+    return conflict('IDENTITY.ROLE_NAME_TAKEN', 'A role with this name already exists.', {
+      errors: [{ field: 'name', messages: ['name is already taken'] }],
+    });
   }
 }

@@ -51,6 +51,8 @@ describe('passwordProblems', () => {
 
   it('ignores email local parts shorter than 3 characters', () => {
     expect(passwordProblems('Jo-Radium-1898', { email: 'jo@example.com' })).toEqual([]);
-    expect(passwordProblems('Bob-Radium-1898', { email: 'BOB@example.com' })).toEqual(['must not contain the part of your email address before the @']);
+    expect(passwordProblems('Bob-Radium-1898', { email: 'BOB@example.com' })).toEqual([
+      'must not contain the part of your email address before the @',
+    ]);
   });
 });

@@ -20,7 +20,9 @@ export function sha256Hex(value: string): string {
 export function newNumericCode(digits = 6): string {
   // randomInt's range must stay below 2^48.
   if (!Number.isInteger(digits) || digits < 1 || digits > 14) throw new RangeError('digits must be an integer from 1 to 14');
-  return randomInt(0, 10 ** digits).toString().padStart(digits, '0');
+  return randomInt(0, 10 ** digits)
+    .toString()
+    .padStart(digits, '0');
 }
 
 /**

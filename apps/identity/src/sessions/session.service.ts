@@ -54,16 +54,36 @@ export class SessionService {
     // Conditional on the token still being current: of two concurrent refreshes only one wins.
     const { count } = await this.db.session.updateMany({
       where: { id: session.id, token: parsed.hash, status: 'ACTIVE' },
-      data: { token: next.hash, usedTokens: [parsed.hash, ...session.usedTokens].slice(0, USED_TOKENS_KEPT), lastActivity: new Date(), ipAddress: client.ipAddress ?? session.ipAddress, userAgent: client.userAgent ?? session.userAgent },
+      data: {
+        token: next.hash,
+        usedTokens: [parsed.hash, ...session.usedTokens].slice(0, USED_TOKENS_KEPT),
+        lastActivity: new Date(),
+        ipAddress: client.ipAddress ?? session.ipAddress,
+        userAgent: client.userAgent ?? session.userAgent,
+      },
     });
     if (count !== 1) return this.refresh(refreshToken, client); // lost the race: now a reuse
-    return this.tokens.pair({ sub: session.userId, sid: session.id, ...(session.impersonatorId ? { act: { sub: session.impersonatorId } } : {}) }, next.token);
+    return this.tokens.pair(
+      { sub: session.userId, sid: session.id, ...(session.impersonatorId ? { act: { sub: session.impersonatorId } } : {}) },
+      next.token,
+    );
   }
 
   /** Called by the gateway for every signed-in request: the token's signature is not enough after a logout. */
   async resolve(userId: string, sessionId: string): Promise<CallerIdentity> {
-    const session = await this.db.session.findUnique({ where: { id: sessionId }, select: { userId: true, status: true, expiresAt: true, impersonatorId: true, lastActivity: true, user: { select: { isActive: true } } } });
-    if (!session || session.userId !== userId || session.status !== 'ACTIVE' || session.expiresAt <= new Date() || !session.user.isActive) throw sessionEnded();
+    const session = await this.db.session.findUnique({
+      where: { id: sessionId },
+      select: {
+        userId: true,
+        status: true,
+        expiresAt: true,
+        impersonatorId: true,
+        lastActivity: true,
+        user: { select: { isActive: true } },
+      },
+    });
+    if (!session || session.userId !== userId || session.status !== 'ACTIVE' || session.expiresAt <= new Date() || !session.user.isActive)
+      throw sessionEnded();
     if (Date.now() - session.lastActivity.getTime() > ACTIVITY_RESOLUTION_MS) {
       await this.db.session.update({ where: { id: sessionId }, data: { lastActivity: new Date() } });
     }
@@ -72,17 +92,30 @@ export class SessionService {
   }
 
   async list(caller: CallerIdentity): Promise<SessionView[]> {
-    const sessions = await this.db.session.findMany({ where: { userId: caller.userId, status: 'ACTIVE', expiresAt: { gt: new Date() } }, orderBy: { lastActivity: 'desc' }, take: 100 });
+    const sessions = await this.db.session.findMany({
+      where: { userId: caller.userId, status: 'ACTIVE', expiresAt: { gt: new Date() } },
+      orderBy: { lastActivity: 'desc' },
+      take: 100,
+    });
     return sessions.map((s) => ({
-      id: s.id, current: s.id === caller.sessionId, deviceInfo: s.deviceInfo, ipAddress: s.ipAddress, userAgent: s.userAgent,
-      lastActivity: s.lastActivity.toISOString(), createdAt: s.createdAt.toISOString(), expiresAt: s.expiresAt.toISOString(),
+      id: s.id,
+      current: s.id === caller.sessionId,
+      deviceInfo: s.deviceInfo,
+      ipAddress: s.ipAddress,
+      userAgent: s.userAgent,
+      lastActivity: s.lastActivity.toISOString(),
+      createdAt: s.createdAt.toISOString(),
+      expiresAt: s.expiresAt.toISOString(),
     }));
   }
 
   /** Another user's session is answered exactly like a missing one. */
   async revokeOwn(caller: CallerIdentity, sessionId: string, reason = 'revoked_by_user'): Promise<void> {
     await this.uow.run(async (tx) => {
-      const { count } = await tx.session.updateMany({ where: { id: sessionId, userId: caller.userId, status: 'ACTIVE' }, data: { status: 'REVOKED', revokedAt: new Date(), revokedReason: reason } });
+      const { count } = await tx.session.updateMany({
+        where: { id: sessionId, userId: caller.userId, status: 'ACTIVE' },
+        data: { status: 'REVOKED', revokedAt: new Date(), revokedReason: reason },
+      });
       if (count === 0) throw notFound('IDENTITY.SESSION_NOT_FOUND', 'No such session.');
       await enqueueEvent(tx, IdentityEvents.SessionRevoked, { sessionId, userId: caller.userId, reason });
     });
@@ -90,7 +123,10 @@ export class SessionService {
 
   async revoke(sessionId: string, reason: string): Promise<void> {
     await this.uow.run(async (tx) => {
-      const session = await tx.session.update({ where: { id: sessionId }, data: { status: 'REVOKED', revokedAt: new Date(), revokedReason: reason } });
+      const session = await tx.session.update({
+        where: { id: sessionId },
+        data: { status: 'REVOKED', revokedAt: new Date(), revokedReason: reason },
+      });
       await enqueueEvent(tx, IdentityEvents.SessionRevoked, { sessionId, userId: session.userId, reason });
     });
   }

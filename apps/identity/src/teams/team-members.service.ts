@@ -15,7 +15,10 @@ const memberNotFound = () => notFound('IDENTITY.TEAM_MEMBER_NOT_FOUND', 'This us
  */
 @Injectable()
 export class TeamMembersService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog) {}
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(caller: CallerIdentity, teamId: string): Promise<TeamMemberView[]> {
     requirePermission(caller, 'teams:read');
@@ -27,13 +30,20 @@ export class TeamMembersService {
     requirePermission(caller, 'teams:update');
     return this.db.$transaction(async (tx) => {
       const team = await loadTeam(tx, caller, teamId, 'manage', true);
-      if (!(await tx.user.findUnique({ where: { id: dto.userId }, select: { id: true } }))) throw notFound('IDENTITY.USER_NOT_FOUND', 'No such user.');
+      if (!(await tx.user.findUnique({ where: { id: dto.userId }, select: { id: true } })))
+        throw notFound('IDENTITY.USER_NOT_FOUND', 'No such user.');
       const existing = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId: dto.userId } } });
-      if (existing && (!dto.isLeader || existing.isLeader)) throw conflict('IDENTITY.ALREADY_TEAM_MEMBER', 'This user is already a member of the team.', { errors: [{ field: 'userId', messages: ['userId is already a member'] }] });
+      if (existing && (!dto.isLeader || existing.isLeader))
+        throw conflict('IDENTITY.ALREADY_TEAM_MEMBER', 'This user is already a member of the team.', {
+          errors: [{ field: 'userId', messages: ['userId is already a member'] }],
+        });
       if (!existing) await tx.teamMember.create({ data: { teamId, userId: dto.userId } });
       if (dto.isLeader) await this.makeLeader(tx, teamId, dto.userId);
       await this.audit.record(tx, {
-        actor: caller, action: existing ? 'team.leader.change' : 'team.member.add', entity: 'Team', entityId: teamId,
+        actor: caller,
+        action: existing ? 'team.leader.change' : 'team.member.add',
+        entity: 'Team',
+        entityId: teamId,
         oldValues: dto.isLeader ? { leaderId: team.leaderId } : null,
         newValues: { userId: dto.userId, isLeader: dto.isLeader ?? false, ...(dto.isLeader ? { leaderId: dto.userId } : {}) },
         client,
@@ -43,26 +53,41 @@ export class TeamMembersService {
   }
 
   /** The leader leaves only by naming a member who leads from now on. */
-  async remove(caller: CallerIdentity, teamId: string, userId: string, newLeaderId: string | undefined, client: ClientInfo): Promise<TeamMemberView[]> {
+  async remove(
+    caller: CallerIdentity,
+    teamId: string,
+    userId: string,
+    newLeaderId: string | undefined,
+    client: ClientInfo,
+  ): Promise<TeamMemberView[]> {
     requirePermission(caller, 'teams:update');
     return this.db.$transaction(async (tx) => {
       await loadTeam(tx, caller, teamId, 'manage', true);
       const member = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId } } });
       if (!member) throw memberNotFound();
       if (member.isLeader && !newLeaderId) {
-        throw conflict('IDENTITY.TEAM_NEEDS_LEADER', 'The leader cannot be removed without naming the next one (newLeaderId).', { errors: [{ field: 'newLeaderId', messages: ['newLeaderId is required to remove the leader'] }] });
+        throw conflict('IDENTITY.TEAM_NEEDS_LEADER', 'The leader cannot be removed without naming the next one (newLeaderId).', {
+          errors: [{ field: 'newLeaderId', messages: ['newLeaderId is required to remove the leader'] }],
+        });
       }
       if (newLeaderId) {
-        const fieldError = (message: string) => invalid('IDENTITY.INVALID_NEW_LEADER', message, { errors: [{ field: 'newLeaderId', messages: [message] }] });
+        const fieldError = (message: string) =>
+          invalid('IDENTITY.INVALID_NEW_LEADER', message, { errors: [{ field: 'newLeaderId', messages: [message] }] });
         if (!member.isLeader) throw fieldError('newLeaderId is only accepted when removing the leader');
         if (newLeaderId === userId) throw fieldError('newLeaderId must be another member');
-        if (!(await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId: newLeaderId } } }))) throw fieldError('newLeaderId must be a member of the team');
+        if (!(await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId: newLeaderId } } })))
+          throw fieldError('newLeaderId must be a member of the team');
         await this.makeLeader(tx, teamId, newLeaderId);
       }
       await tx.teamMember.delete({ where: { teamId_userId: { teamId, userId } } });
       await this.audit.record(tx, {
-        actor: caller, action: 'team.member.remove', entity: 'Team', entityId: teamId,
-        oldValues: { userId, isLeader: member.isLeader }, newValues: newLeaderId ? { leaderId: newLeaderId } : null, client,
+        actor: caller,
+        action: 'team.member.remove',
+        entity: 'Team',
+        entityId: teamId,
+        oldValues: { userId, isLeader: member.isLeader },
+        newValues: newLeaderId ? { leaderId: newLeaderId } : null,
+        client,
       });
       return this.members(tx, teamId);
     });
@@ -75,7 +100,11 @@ export class TeamMembersService {
   }
 
   private async members(db: Tx, teamId: string): Promise<TeamMemberView[]> {
-    const rows = await db.teamMember.findMany({ where: { teamId }, select: MEMBER_SELECT, orderBy: [{ isLeader: 'desc' }, { joinedAt: 'asc' }] });
+    const rows = await db.teamMember.findMany({
+      where: { teamId },
+      select: MEMBER_SELECT,
+      orderBy: [{ isLeader: 'desc' }, { joinedAt: 'asc' }],
+    });
     return rows.map(toMemberView);
   }
 }

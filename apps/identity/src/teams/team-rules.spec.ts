@@ -16,7 +16,9 @@ describe('team rules', () => {
   it('answers non-members 404 and plain members 403 when they try to manage', () => {
     expect(() => assertCanView(leaderRole, null)).toThrow(expect.objectContaining({ kind: 'not_found', code: 'IDENTITY.TEAM_NOT_FOUND' }));
     expect(() => assertCanManage(leaderRole, null)).toThrow(expect.objectContaining({ kind: 'not_found' }));
-    expect(() => assertCanManage(leaderRole, { isLeader: false })).toThrow(expect.objectContaining({ kind: 'forbidden', code: 'IDENTITY.NOT_TEAM_LEADER' }));
+    expect(() => assertCanManage(leaderRole, { isLeader: false })).toThrow(
+      expect.objectContaining({ kind: 'forbidden', code: 'IDENTITY.NOT_TEAM_LEADER' }),
+    );
     expect(() => assertCanManage(leaderRole, { isLeader: true })).not.toThrow();
     expect(() => assertCanManage(admin, null)).not.toThrow();
     expect(() => assertCanView(leaderRole, { isLeader: false })).not.toThrow();

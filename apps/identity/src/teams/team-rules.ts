@@ -21,5 +21,6 @@ export function assertCanView(caller: CallerIdentity, membership: Membership | n
 /** Members who are not the leader may know the team exists, so they get 403 rather than 404. */
 export function assertCanManage(caller: CallerIdentity, membership: Membership | null): void {
   assertCanView(caller, membership);
-  if (!isTeamAdmin(caller) && !membership?.isLeader) throw forbidden('IDENTITY.NOT_TEAM_LEADER', 'Only the team leader or an admin can change this team.');
+  if (!isTeamAdmin(caller) && !membership?.isLeader)
+    throw forbidden('IDENTITY.NOT_TEAM_LEADER', 'Only the team leader or an admin can change this team.');
 }

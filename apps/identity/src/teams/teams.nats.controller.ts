@@ -27,7 +27,10 @@ class RemoveMemberRequest extends TeamRef {
 
 @Controller()
 export class TeamsNatsController {
-  constructor(private readonly teams: TeamsService, private readonly members: TeamMembersService) {}
+  constructor(
+    private readonly teams: TeamsService,
+    private readonly members: TeamMembersService,
+  ) {}
 
   @MessagePattern(IdentitySubjects.TeamCreate)
   create(@Payload() r: CreateTeamRequest, @Caller() caller: CallerIdentity): Promise<TeamView> {

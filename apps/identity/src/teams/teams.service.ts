@@ -9,14 +9,19 @@ import { loadTeam, toTeamView } from './team-view';
 
 @Injectable()
 export class TeamsService {
-  constructor(@InjectDb() private readonly db: IdentityDb, private readonly audit: AuditLog) {}
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** The creator is the team's one leader and its first member. */
   async create(caller: CallerIdentity, dto: CreateTeamDto, client: ClientInfo): Promise<TeamView> {
     const userId = requireSignedIn(caller);
     requirePermission(caller, 'teams:create');
     return this.db.$transaction(async (tx) => {
-      const team = await tx.team.create({ data: { name: dto.name, description: dto.description ?? null, leaderId: userId, members: { create: { userId, isLeader: true } } } });
+      const team = await tx.team.create({
+        data: { name: dto.name, description: dto.description ?? null, leaderId: userId, members: { create: { userId, isLeader: true } } },
+      });
       const view = toTeamView(team);
       await this.audit.record(tx, { actor: caller, action: 'team.create', entity: 'Team', entityId: team.id, newValues: view, client });
       return view;
@@ -47,8 +52,24 @@ export class TeamsService {
     requirePermission(caller, 'teams:update');
     return this.db.$transaction(async (tx) => {
       const before = toTeamView(await loadTeam(tx, caller, teamId, 'manage', true));
-      const after = toTeamView(await tx.team.update({ where: { id: teamId }, data: { ...(dto.name !== undefined ? { name: dto.name } : {}), ...(dto.description !== undefined ? { description: dto.description } : {}) } }));
-      await this.audit.record(tx, { actor: caller, action: 'team.update', entity: 'Team', entityId: teamId, oldValues: { name: before.name, description: before.description }, newValues: { name: after.name, description: after.description }, client });
+      const after = toTeamView(
+        await tx.team.update({
+          where: { id: teamId },
+          data: {
+            ...(dto.name !== undefined ? { name: dto.name } : {}),
+            ...(dto.description !== undefined ? { description: dto.description } : {}),
+          },
+        }),
+      );
+      await this.audit.record(tx, {
+        actor: caller,
+        action: 'team.update',
+        entity: 'Team',
+        entityId: teamId,
+        oldValues: { name: before.name, description: before.description },
+        newValues: { name: after.name, description: after.description },
+        client,
+      });
       return after;
     });
   }
@@ -60,7 +81,14 @@ export class TeamsService {
       const before = toTeamView(await loadTeam(tx, caller, teamId, 'manage', true));
       const members = await tx.teamMember.findMany({ where: { teamId }, select: { userId: true } });
       await tx.team.delete({ where: { id: teamId } }); // memberships go with it (ON DELETE CASCADE)
-      await this.audit.record(tx, { actor: caller, action: 'team.delete', entity: 'Team', entityId: teamId, oldValues: { ...before, memberIds: members.map((m) => m.userId) }, client });
+      await this.audit.record(tx, {
+        actor: caller,
+        action: 'team.delete',
+        entity: 'Team',
+        entityId: teamId,
+        oldValues: { ...before, memberIds: members.map((m) => m.userId) },
+        client,
+      });
     });
     return { deleted: true };
   }

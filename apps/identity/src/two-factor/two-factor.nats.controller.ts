@@ -2,7 +2,14 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { ClientInfo, DisableTwoFactorDto, EnableTwoFactorDto, IdentitySubjects, TwoFactorBackupCodesView, TwoFactorSetupView } from '@suite/contracts/identity';
+import {
+  ClientInfo,
+  DisableTwoFactorDto,
+  EnableTwoFactorDto,
+  IdentitySubjects,
+  TwoFactorBackupCodesView,
+  TwoFactorSetupView,
+} from '@suite/contracts/identity';
 import { Caller, CallerIdentity } from '@suite/platform';
 import { TwoFactorSettingsService } from './two-factor-settings.service';
 

@@ -14,7 +14,11 @@ const CONSUME_ATTEMPTS = 3;
 export class TwoFactorService {
   private readonly key: Buffer;
 
-  constructor(@InjectDb() private readonly db: IdentityDb, config: IdentityConfig, private readonly securityLog: SecurityLog) {
+  constructor(
+    @InjectDb() private readonly db: IdentityDb,
+    config: IdentityConfig,
+    private readonly securityLog: SecurityLog,
+  ) {
     this.key = encryptionKey(config);
   }
 
@@ -31,7 +35,10 @@ export class TwoFactorService {
    * codes, which this spends. False when 2FA is off: there is nothing to check against.
    */
   async verify(userId: string, code: string, client: ClientInfo): Promise<boolean> {
-    const user = await this.db.user.findUnique({ where: { id: userId }, select: { twoFactorEnabled: true, twoFactorSecret: true, twoFactorBackupCodes: true } });
+    const user = await this.db.user.findUnique({
+      where: { id: userId },
+      select: { twoFactorEnabled: true, twoFactorSecret: true, twoFactorBackupCodes: true },
+    });
     if (!user?.twoFactorEnabled || !user.twoFactorSecret) return false;
     const step = matchTotpStep(this.open(user.twoFactorSecret), code);
     if (step !== undefined) return this.spendTotpStep(userId, step, client);
@@ -66,7 +73,10 @@ export class TwoFactorService {
         await this.securityLog.record('2fa.backup_code_used', 'warning', userId, client, { remaining: remaining.length });
         return true;
       }
-      const fresh = await this.db.user.findUnique({ where: { id: userId }, select: { twoFactorEnabled: true, twoFactorBackupCodes: true } });
+      const fresh = await this.db.user.findUnique({
+        where: { id: userId },
+        select: { twoFactorEnabled: true, twoFactorBackupCodes: true },
+      });
       if (!fresh?.twoFactorEnabled) return false;
       current = fresh.twoFactorBackupCodes;
     }

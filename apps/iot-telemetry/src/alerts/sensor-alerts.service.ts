@@ -28,7 +28,10 @@ export function toSensorAlertView(a: Prisma.SensorAlertModel): SensorAlertView {
 /** Alerts of the devices the caller sees (a grower's own, every device for admins), newest first. */
 @Injectable()
 export class SensorAlertsService {
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly access: DeviceAccess) {}
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly access: DeviceAccess,
+  ) {}
 
   async list(caller: CallerIdentity, query: SensorAlertListQuery): Promise<Page<SensorAlertView>> {
     const limit = pageLimit(query);

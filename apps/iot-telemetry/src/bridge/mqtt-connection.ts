@@ -65,7 +65,9 @@ export class MqttConnection implements OnApplicationShutdown {
     client.on('error', (error) => this.logger.warn({ err: error, clientId }, 'MQTT error'));
     client.on('reconnect', () => this.logger.warn({ clientId }, 'MQTT reconnecting'));
     if (this.handlers.length) {
-      await client.subscribeAsync(Object.fromEntries(this.handlers.map((h) => [`$share/${this.config.MQTT_SHARE_GROUP}/${h.filter}`, { qos: 1 as const }])));
+      await client.subscribeAsync(
+        Object.fromEntries(this.handlers.map((h) => [`$share/${this.config.MQTT_SHARE_GROUP}/${h.filter}`, { qos: 1 as const }])),
+      );
     }
     return client;
   }

@@ -15,7 +15,12 @@ import { deadLetterStream, telemetryStream } from './streams';
 export class MqttForwarder implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('MqttForwarder');
 
-  constructor(private readonly config: IotTelemetryConfig, private readonly mqtt: MqttConnection, private readonly js: JetStreamService, private readonly deadLetters: DeadLetters) {}
+  constructor(
+    private readonly config: IotTelemetryConfig,
+    private readonly mqtt: MqttConnection,
+    private readonly js: JetStreamService,
+    private readonly deadLetters: DeadLetters,
+  ) {}
 
   onModuleInit(): void {
     this.mqtt.on(MqttTopics.telemetryWildcard, (topic, payload) => this.forward(topic, payload, DeviceBridge.telemetry));

@@ -9,4 +9,8 @@ export const telemetryStream = (retentionHours: number): StreamSpec => ({
 });
 
 /** Refused and malformed messages, kept two weeks for whoever investigates. */
-export const deadLetterStream: StreamSpec = { name: DeviceBridge.deadLetterStream, subjects: [DeviceBridge.deadLetterWildcard], maxAgeMs: 14 * 24 * 3600 * 1000 };
+export const deadLetterStream: StreamSpec = {
+  name: DeviceBridge.deadLetterStream,
+  subjects: [DeviceBridge.deadLetterWildcard],
+  maxAgeMs: 14 * 24 * 3600 * 1000,
+};

@@ -18,7 +18,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class CommandAcks implements OnModuleInit {
   private readonly logger = new Logger('CommandAcks');
 
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly mqtt: MqttConnection, private readonly directory: DeviceDirectory) {}
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly mqtt: MqttConnection,
+    private readonly directory: DeviceDirectory,
+  ) {}
 
   /** Before the bridge calls mqtt.start() on bootstrap: handlers are subscribed when the connection starts. */
   onModuleInit(): void {
@@ -33,7 +37,13 @@ export class CommandAcks implements OnModuleInit {
     } catch {
       return this.logger.warn({ serial }, 'command ack is not JSON; ignored');
     }
-    if (!ack || typeof ack !== 'object' || typeof ack.commandId !== 'string' || !UUID.test(ack.commandId) || (ack.status !== 'acknowledged' && ack.status !== 'failed')) {
+    if (
+      !ack ||
+      typeof ack !== 'object' ||
+      typeof ack.commandId !== 'string' ||
+      !UUID.test(ack.commandId) ||
+      (ack.status !== 'acknowledged' && ack.status !== 'failed')
+    ) {
       return this.logger.warn({ serial }, 'command ack without a command id or status; ignored');
     }
     const device = await this.directory.lookup(serial);
@@ -44,7 +54,10 @@ export class CommandAcks implements OnModuleInit {
     // Only this device's command, and only while it is still open: a late or repeated ack changes nothing.
     const { count } = await this.db.deviceCommand.updateMany({
       where: { id: ack.commandId, deviceId: device.id, status: { in: ['pending', 'sent'] } },
-      data: ack.status === 'acknowledged' ? { status: 'acknowledged', response, acknowledgedAt: new Date() } : { status: 'failed', response, acknowledgedAt: new Date() },
+      data:
+        ack.status === 'acknowledged'
+          ? { status: 'acknowledged', response, acknowledgedAt: new Date() }
+          : { status: 'failed', response, acknowledgedAt: new Date() },
     });
     if (count === 0) this.logger.warn({ serial, commandId: ack.commandId }, 'command ack for no open command of this device; ignored');
   }

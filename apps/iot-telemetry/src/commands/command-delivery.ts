@@ -6,10 +6,7 @@ import { MqttConnection } from '../bridge/mqtt-connection';
 
 /** How a NATS request to the device ended. */
 export type NatsOutcome =
-  | { kind: 'reply'; reply: CommandReply | null }
-  | { kind: 'no-responders' }
-  | { kind: 'timeout' }
-  | { kind: 'error'; reason: string };
+  { kind: 'reply'; reply: CommandReply | null } | { kind: 'no-responders' } | { kind: 'timeout' } | { kind: 'error'; reason: string };
 
 /** An MQTT publish that the broker has not accepted after this long is reported as failed (mqtt.js would queue it offline). */
 const MQTT_PUBLISH_TIMEOUT_MS = 5000;
@@ -17,7 +14,10 @@ const MQTT_PUBLISH_TIMEOUT_MS = 5000;
 /** The two ways to reach a device: NATS request/reply (devices listening on iot.dev.<serial>.commands), or MQTT QoS 1. */
 @Injectable()
 export class CommandDelivery {
-  constructor(private readonly nats: NatsConnectionService, private readonly mqtt: MqttConnection) {}
+  constructor(
+    private readonly nats: NatsConnectionService,
+    private readonly mqtt: MqttConnection,
+  ) {}
 
   /** Resolves (never rejects) when the device answered, nobody listens, or timeoutMs passed. */
   async request(serial: string, message: CommandMessage, timeoutMs: number): Promise<NatsOutcome> {
@@ -26,7 +26,8 @@ export class CommandDelivery {
       const answer = await nc.request(DeviceBridge.commands(serial), JSON.stringify(message), { timeout: timeoutMs });
       return { kind: 'reply', reply: readReply(answer.data) };
     } catch (error) {
-      if (error instanceof natsErrors.RequestError ? error.isNoResponders() : error instanceof natsErrors.NoRespondersError) return { kind: 'no-responders' };
+      if (error instanceof natsErrors.RequestError ? error.isNoResponders() : error instanceof natsErrors.NoRespondersError)
+        return { kind: 'no-responders' };
       if (error instanceof natsErrors.TimeoutError) return { kind: 'timeout' };
       return { kind: 'error', reason: `NATS request failed: ${(error as Error).message}` };
     }
@@ -39,7 +40,13 @@ export class CommandDelivery {
     try {
       await Promise.race([
         this.mqtt.publish(MqttTopics.commands(serial), message, { qos: 1 }),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`the broker did not accept it within ${MQTT_PUBLISH_TIMEOUT_MS} ms`)), MQTT_PUBLISH_TIMEOUT_MS))),
+        new Promise(
+          (_, reject) =>
+            (timer = setTimeout(
+              () => reject(new Error(`the broker did not accept it within ${MQTT_PUBLISH_TIMEOUT_MS} ms`)),
+              MQTT_PUBLISH_TIMEOUT_MS,
+            )),
+        ),
       ]);
       return null;
     } catch (error) {

@@ -1,5 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CommandListQuery, CommandMessage, CommandView, DEFAULT_COMMAND_TIMEOUT_SECONDS, SendCommandDto } from '@suite/contracts/iot-telemetry';
+import {
+  CommandListQuery,
+  CommandMessage,
+  CommandView,
+  DEFAULT_COMMAND_TIMEOUT_SECONDS,
+  SendCommandDto,
+} from '@suite/contracts/iot-telemetry';
 import { Prisma } from '@suite/db/iot-telemetry';
 import type { IotTelemetryDb } from '@suite/db/iot-telemetry';
 import { CallerIdentity, InjectDb, Page, pageLimit, readTimeCursor, timeKeyOf, toPage } from '@suite/platform';
@@ -20,13 +26,24 @@ type CommandUpdate = Pick<Prisma.DeviceCommandUpdateManyMutationInput, 'status' 
 export class CommandsService {
   private readonly logger = new Logger('Commands');
 
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly access: DeviceAccess, private readonly delivery: CommandDelivery) {}
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly access: DeviceAccess,
+    private readonly delivery: CommandDelivery,
+  ) {}
 
   async send(caller: CallerIdentity, deviceId: string, dto: SendCommandDto): Promise<CommandView> {
     const device = await this.access.find(deviceId, caller);
     const timeoutSeconds = dto.timeoutSeconds ?? DEFAULT_COMMAND_TIMEOUT_SECONDS;
     const row = await this.db.deviceCommand.create({
-      data: { deviceId, command: dto.command, parameters: (dto.parameters as Prisma.InputJsonValue | undefined) ?? Prisma.DbNull, status: 'pending', requestedBy: caller.userId ?? null, timeoutSeconds },
+      data: {
+        deviceId,
+        command: dto.command,
+        parameters: (dto.parameters as Prisma.InputJsonValue | undefined) ?? Prisma.DbNull,
+        status: 'pending',
+        requestedBy: caller.userId ?? null,
+        timeoutSeconds,
+      },
     });
     const message: CommandMessage = { commandId: row.id, command: row.command, parameters: dto.parameters ?? null };
     await this.deliver(device.serialNumber, row.id, message, timeoutSeconds);
@@ -55,21 +72,36 @@ export class CommandsService {
   private async deliver(serial: string, id: string, message: CommandMessage, timeoutSeconds: number): Promise<void> {
     const outcome = this.delivery.request(serial, message, timeoutSeconds * 1000);
     let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<'waiting'>((resolve) => (timer = setTimeout(() => resolve('waiting'), Math.min(timeoutSeconds, MAX_WAIT_SECONDS) * 1000)));
+    const waited = new Promise<'waiting'>(
+      (resolve) => (timer = setTimeout(() => resolve('waiting'), Math.min(timeoutSeconds, MAX_WAIT_SECONDS) * 1000)),
+    );
     const first = await Promise.race([outcome, waited]);
     clearTimeout(timer);
     if (first !== 'waiting') return this.settle(serial, id, message, first);
     await this.transition(id, ['pending'], { status: 'sent', transport: 'nats' });
-    void outcome.then((late) => this.settle(serial, id, message, late)).catch((error) => this.logger.warn({ err: error, commandId: id }, 'late command answer not recorded'));
+    void outcome
+      .then((late) => this.settle(serial, id, message, late))
+      .catch((error) => this.logger.warn({ err: error, commandId: id }, 'late command answer not recorded'));
   }
 
   private async settle(serial: string, id: string, message: CommandMessage, outcome: NatsOutcome): Promise<void> {
     switch (outcome.kind) {
       case 'reply': {
         const reply = outcome.reply;
-        if (!reply) return this.transition(id, ['pending', 'sent'], { status: 'failed', transport: 'nats', response: { error: 'the device answered something that is not a command reply' } });
+        if (!reply)
+          return this.transition(id, ['pending', 'sent'], {
+            status: 'failed',
+            transport: 'nats',
+            response: { error: 'the device answered something that is not a command reply' },
+          });
         const response = (reply.response ?? Prisma.DbNull) as Prisma.InputJsonValue;
-        if (reply.status === 'acknowledged') return this.transition(id, ['pending', 'sent'], { status: 'acknowledged', transport: 'nats', response, acknowledgedAt: new Date() });
+        if (reply.status === 'acknowledged')
+          return this.transition(id, ['pending', 'sent'], {
+            status: 'acknowledged',
+            transport: 'nats',
+            response,
+            acknowledgedAt: new Date(),
+          });
         return this.transition(id, ['pending', 'sent'], { status: 'failed', transport: 'nats', response });
       }
       case 'no-responders': {

@@ -2,7 +2,17 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
-import { CreateDeviceDto, DeviceCredentialView, DeviceListQuery, DeviceRef, DeviceView, DeviceWithSensorsView, IotTelemetrySubjects, RegisteredDeviceView, UpdateDeviceDto } from '@suite/contracts/iot-telemetry';
+import {
+  CreateDeviceDto,
+  DeviceCredentialView,
+  DeviceListQuery,
+  DeviceRef,
+  DeviceView,
+  DeviceWithSensorsView,
+  IotTelemetrySubjects,
+  RegisteredDeviceView,
+  UpdateDeviceDto,
+} from '@suite/contracts/iot-telemetry';
 import { Caller, CallerIdentity, Page } from '@suite/platform';
 import { DevicesService } from './devices.service';
 

@@ -1,8 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { CreateDeviceDto, DeviceCredentialView, DeviceListQuery, DeviceView, DeviceWithSensorsView, RegisteredDeviceView, UpdateDeviceDto } from '@suite/contracts/iot-telemetry';
+import {
+  CreateDeviceDto,
+  DeviceCredentialView,
+  DeviceListQuery,
+  DeviceView,
+  DeviceWithSensorsView,
+  RegisteredDeviceView,
+  UpdateDeviceDto,
+} from '@suite/contracts/iot-telemetry';
 import { Prisma } from '@suite/db/iot-telemetry';
 import type { IotTelemetryDb } from '@suite/db/iot-telemetry';
-import { CallerIdentity, conflict, InjectDb, invalid, isUniqueViolationOn, newestFirstAfter, Page, pageLimit, timeKeyOf, toPage } from '@suite/platform';
+import {
+  CallerIdentity,
+  conflict,
+  InjectDb,
+  invalid,
+  isUniqueViolationOn,
+  newestFirstAfter,
+  Page,
+  pageLimit,
+  timeKeyOf,
+  toPage,
+} from '@suite/platform';
 import { requireSignedIn } from '../access';
 import { DeviceDirectory } from '../ingest/device-directory';
 import { assertSensorRange, sensorCreateData } from '../sensors/sensor-rules';
@@ -10,12 +29,19 @@ import { newDeviceCredential } from './credential';
 import { DeviceAccess } from './device-access';
 import { toDeviceView, toSensorView } from './device-view';
 
-const serialTaken = () => conflict('IOT.SERIAL_TAKEN', 'A device with this serial number is already registered.', { errors: [{ field: 'serialNumber', messages: ['serialNumber is already registered'] }] });
+const serialTaken = () =>
+  conflict('IOT.SERIAL_TAKEN', 'A device with this serial number is already registered.', {
+    errors: [{ field: 'serialNumber', messages: ['serialNumber is already registered'] }],
+  });
 
 /** Registration, listing, changes and removal of devices; who sees what is DeviceAccess's. */
 @Injectable()
 export class DevicesService {
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly access: DeviceAccess, private readonly directory: DeviceDirectory) {}
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly access: DeviceAccess,
+    private readonly directory: DeviceDirectory,
+  ) {}
 
   /** The credential is returned this once; only its sha256 is stored. Device and sensors are one statement, so one transaction. */
   async create(caller: CallerIdentity, dto: CreateDeviceDto): Promise<RegisteredDeviceView> {
@@ -24,7 +50,10 @@ export class DevicesService {
     sensors.forEach((s, i) => assertSensorRange(s.minValue, s.maxValue, `sensors[${i}].maxValue`));
     const names = sensors.map((s) => s.name);
     const repeated = names.findIndex((n, i) => names.indexOf(n) !== i);
-    if (repeated >= 0) throw invalid('IOT.SENSOR_NAME_REPEATED', 'Sensor names must be unique on a device.', { errors: [{ field: `sensors[${repeated}].name`, messages: ['name is used by another sensor of this device'] }] });
+    if (repeated >= 0)
+      throw invalid('IOT.SENSOR_NAME_REPEATED', 'Sensor names must be unique on a device.', {
+        errors: [{ field: `sensors[${repeated}].name`, messages: ['name is used by another sensor of this device'] }],
+      });
     const { credential, hash, prefix } = newDeviceCredential();
     const row = await this.db.device
       .create({

@@ -17,7 +17,10 @@ export const healthIdFor = (key: string): string => {
 
 @Injectable()
 export class DeviceHealthService {
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly access: DeviceAccess) {}
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly access: DeviceAccess,
+  ) {}
 
   /** POST /devices/:id/health: an operator's or an app's record; does not count as the device being seen. */
   async record(caller: CallerIdentity, deviceId: string, dto: RecordHealthDto): Promise<DeviceHealthView> {
@@ -42,15 +45,17 @@ export class DeviceHealthService {
     if (!m) return;
     const { metadata, status, ...metrics } = m;
     await this.db.deviceHealth.createMany({
-      data: [{
-        id: healthIdFor(key),
-        deviceId,
-        timestamp: report.at,
-        ...metrics,
-        status: status ?? deriveHealthStatus(metrics),
-        errorCount: metrics.errorCount ?? 0,
-        metadata: (metadata as Prisma.InputJsonValue | undefined) ?? Prisma.DbNull,
-      }],
+      data: [
+        {
+          id: healthIdFor(key),
+          deviceId,
+          timestamp: report.at,
+          ...metrics,
+          status: status ?? deriveHealthStatus(metrics),
+          errorCount: metrics.errorCount ?? 0,
+          metadata: (metadata as Prisma.InputJsonValue | undefined) ?? Prisma.DbNull,
+        },
+      ],
       skipDuplicates: true,
     });
   }

@@ -55,10 +55,12 @@ export class HealthConsumer implements OnApplicationBootstrap {
     const report = parsed.value;
     const device = await this.directory.lookup(serial);
     if (!device) return refuse('unknown device', withoutToken(report));
-    if (!this.directory.credentialOk(report.token, device)) return refuse('bad credential', { firmware: report.firmware, metrics: report.metrics });
+    if (!this.directory.credentialOk(report.token, device))
+      return refuse('bad credential', { firmware: report.firmware, metrics: report.metrics });
     this.presence.seen(device.id, report.at);
     await this.health.storeReport(device.id, report, `${DeviceBridge.stream}:${sequence}:${device.id}`);
-    if (report.firmware !== undefined || report.ipAddress !== undefined) await this.updateIdentity(device.id, device.serialNumber, report.firmware, report.ipAddress);
+    if (report.firmware !== undefined || report.ipAddress !== undefined)
+      await this.updateIdentity(device.id, device.serialNumber, report.firmware, report.ipAddress);
   }
 
   /** Only when something differs, so steady heartbeats do not rewrite the row. */

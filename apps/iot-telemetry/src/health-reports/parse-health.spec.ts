@@ -5,12 +5,29 @@ const parse = (body: unknown) => parseHealth(Buffer.from(typeof body === 'string
 
 describe('parseHealth', () => {
   it('reads a bare heartbeat as no metrics, at the time the stream stored it', () => {
-    expect(parse({ token: 'dk_x' })).toEqual({ ok: true, value: { token: 'dk_x', at: received, metrics: null, firmware: undefined, ipAddress: undefined } });
+    expect(parse({ token: 'dk_x' })).toEqual({
+      ok: true,
+      value: { token: 'dk_x', at: received, metrics: null, firmware: undefined, ipAddress: undefined },
+    });
   });
 
   it('keeps the metrics, the status and the device time', () => {
-    const parsed = parse({ token: 'dk_x', cpuUsage: 12.5, errorCount: 3, status: 'MAINTENANCE', firmware: '2.0.1', ts: '2026-11-22T04:59:00.000Z' });
-    expect(parsed).toMatchObject({ ok: true, value: { metrics: { cpuUsage: 12.5, errorCount: 3, status: 'MAINTENANCE' }, firmware: '2.0.1', at: new Date('2026-11-22T04:59:00.000Z') } });
+    const parsed = parse({
+      token: 'dk_x',
+      cpuUsage: 12.5,
+      errorCount: 3,
+      status: 'MAINTENANCE',
+      firmware: '2.0.1',
+      ts: '2026-11-22T04:59:00.000Z',
+    });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: {
+        metrics: { cpuUsage: 12.5, errorCount: 3, status: 'MAINTENANCE' },
+        firmware: '2.0.1',
+        at: new Date('2026-11-22T04:59:00.000Z'),
+      },
+    });
   });
 
   it.each([

@@ -37,7 +37,10 @@ export function withoutToken(body: unknown): unknown {
  * Reads a HealthMessage. `receivedAt` (when the stream stored it) is the default time, so a redelivery keeps its time.
  * Returns the reason when the message cannot be used (it then goes to the dead-letter subject).
  */
-export function parseHealth(data: Uint8Array, receivedAt: Date): { ok: true; value: ParsedHealth } | { ok: false; reason: string; body: unknown } {
+export function parseHealth(
+  data: Uint8Array,
+  receivedAt: Date,
+): { ok: true; value: ParsedHealth } | { ok: false; reason: string; body: unknown } {
   let body: unknown;
   try {
     body = JSON.parse(Buffer.from(data).toString('utf8'));
@@ -46,7 +49,11 @@ export function parseHealth(data: Uint8Array, receivedAt: Date): { ok: true; val
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, reason: 'not a JSON object', body };
   const m = body as HealthMessage & Record<string, unknown>;
-  const refuse = (field: string, why: string) => ({ ok: false as const, reason: `invalid field: ${field} ${why}`, body: withoutToken(body) });
+  const refuse = (field: string, why: string) => ({
+    ok: false as const,
+    reason: `invalid field: ${field} ${why}`,
+    body: withoutToken(body),
+  });
   const metrics: NonNullable<ParsedHealth['metrics']> = {};
   for (const f of NUMBERS) {
     if (m[f] === undefined || m[f] === null) continue;
@@ -55,7 +62,8 @@ export function parseHealth(data: Uint8Array, receivedAt: Date): { ok: true; val
   }
   for (const f of INTEGERS) {
     if (m[f] === undefined || m[f] === null) continue;
-    if (!Number.isInteger(m[f]) || (m[f] as number) < 0 || (m[f] as number) > 2_000_000_000) return refuse(f, 'must be a non-negative integer');
+    if (!Number.isInteger(m[f]) || (m[f] as number) < 0 || (m[f] as number) > 2_000_000_000)
+      return refuse(f, 'must be a non-negative integer');
     metrics[f] = m[f];
   }
   if (m.status !== undefined) {
@@ -67,12 +75,17 @@ export function parseHealth(data: Uint8Array, receivedAt: Date): { ok: true; val
     metrics.metadata = m.metadata;
   }
   for (const f of ['firmware', 'ipAddress'] as const) {
-    if (m[f] !== undefined && (typeof m[f] !== 'string' || m[f].length > 100)) return refuse(f, 'must be a string of at most 100 characters');
+    if (m[f] !== undefined && (typeof m[f] !== 'string' || m[f].length > 100))
+      return refuse(f, 'must be a string of at most 100 characters');
   }
   let at = receivedAt;
   if (m.ts !== undefined) {
     at = new Date(typeof m.ts === 'number' ? m.ts : String(m.ts));
-    if (Number.isNaN(at.getTime()) || at.getTime() < MIN_TS || at.getTime() > Date.now() + MAX_AHEAD_MS) return refuse('ts', 'must be an ISO 8601 time or epoch milliseconds');
+    if (Number.isNaN(at.getTime()) || at.getTime() < MIN_TS || at.getTime() > Date.now() + MAX_AHEAD_MS)
+      return refuse('ts', 'must be an ISO 8601 time or epoch milliseconds');
   }
-  return { ok: true, value: { token: m.token, at, metrics: Object.keys(metrics).length > 0 ? metrics : null, firmware: m.firmware, ipAddress: m.ipAddress } };
+  return {
+    ok: true,
+    value: { token: m.token, at, metrics: Object.keys(metrics).length > 0 ? metrics : null, firmware: m.firmware, ipAddress: m.ipAddress },
+  };
 }

@@ -51,9 +51,12 @@ export class BatchPipeline implements OnModuleDestroy {
     private readonly presence: DevicePresence,
     private readonly nats: NatsConnectionService,
   ) {
-    this.timer = setInterval(() => {
-      if (this.pending.length > 0 && Date.now() - this.firstAt >= this.config.INGEST_FLUSH_MS) this.cut();
-    }, Math.max(2, Math.floor(this.config.INGEST_FLUSH_MS / 5)));
+    this.timer = setInterval(
+      () => {
+        if (this.pending.length > 0 && Date.now() - this.firstAt >= this.config.INGEST_FLUSH_MS) this.cut();
+      },
+      Math.max(2, Math.floor(this.config.INGEST_FLUSH_MS / 5)),
+    );
     this.timer.unref();
   }
 
@@ -64,7 +67,8 @@ export class BatchPipeline implements OnModuleDestroy {
     this.pendingRows += rows.length;
     this.bufferedRows += rows.length;
     if (this.pendingRows >= this.config.INGEST_BATCH_SIZE) this.cut();
-    while (this.bufferedRows >= this.config.INGEST_BATCH_SIZE * BUFFERED_BATCHES) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    while (this.bufferedRows >= this.config.INGEST_BATCH_SIZE * BUFFERED_BATCHES)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   private cut(): void {
@@ -142,4 +146,11 @@ export class BatchPipeline implements OnModuleDestroy {
   }
 }
 
-const toStored = (r: ReadingRow): StoredReading => ({ sensorId: r.sensorId, type: r.type, value: r.value, unit: r.unit, quality: r.quality, timestamp: r.timestamp.toISOString() });
+const toStored = (r: ReadingRow): StoredReading => ({
+  sensorId: r.sensorId,
+  type: r.type,
+  value: r.value,
+  unit: r.unit,
+  quality: r.quality,
+  timestamp: r.timestamp.toISOString(),
+});

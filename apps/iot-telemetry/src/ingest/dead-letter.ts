@@ -17,7 +17,11 @@ export class DeadLetters {
   async send(subject: string, reason: string, body: unknown, dedupeId?: string): Promise<void> {
     telemetryRejected.inc({ reason: reasonLabel(reason) });
     this.logger.warn({ subject, reason }, 'device message refused: sent to the dead-letter stream');
-    await this.js.publish(DeviceBridge.deadLetter, { subject, reason, body, at: new Date().toISOString() }, { msgId: dedupeId, headers: { [DeviceBridge.deadLetterReasonHeader]: reason, 'Original-Subject': subject } });
+    await this.js.publish(
+      DeviceBridge.deadLetter,
+      { subject, reason, body, at: new Date().toISOString() },
+      { msgId: dedupeId, headers: { [DeviceBridge.deadLetterReasonHeader]: reason, 'Original-Subject': subject } },
+    );
   }
 }
 

@@ -41,7 +41,10 @@ export class DeviceDirectory implements OnApplicationBootstrap {
   /** Others that cache per device (the threshold evaluator) hear about changes here. */
   private readonly listeners: ((deviceId?: string) => void)[] = [];
 
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly nats: NatsConnectionService) {}
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly nats: NatsConnectionService,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const nc = await this.nats.get();
@@ -94,7 +97,10 @@ export class DeviceDirectory implements OnApplicationBootstrap {
   }
 
   private async load(serial: string): Promise<DirectoryDevice | null> {
-    const device = await this.db.device.findUnique({ where: { serialNumber: serial }, include: { sensors: { where: { isActive: true } } } });
+    const device = await this.db.device.findUnique({
+      where: { serialNumber: serial },
+      include: { sensors: { where: { isActive: true } } },
+    });
     if (!device || !device.isActive) return null;
     const sensors = new Map<string, DirectorySensor>();
     for (const s of device.sensors) {

@@ -1,9 +1,22 @@
 import { Counter, Histogram } from 'prom-client';
 import { metricsRegistry } from '@suite/platform';
 
-export const readingsStored = new Counter({ name: 'suite_iot_readings_stored_total', help: 'Readings written to sensor_data (duplicates not counted)', registers: [metricsRegistry] });
-export const readingsDuplicate = new Counter({ name: 'suite_iot_readings_duplicate_total', help: 'Readings already stored (redeliveries, resends)', registers: [metricsRegistry] });
-export const telemetryRejected = new Counter({ name: 'suite_iot_messages_rejected_total', help: 'Device messages or readings sent to the dead-letter stream, by reason', labelNames: ['reason'] as const, registers: [metricsRegistry] });
+export const readingsStored = new Counter({
+  name: 'suite_iot_readings_stored_total',
+  help: 'Readings written to sensor_data (duplicates not counted)',
+  registers: [metricsRegistry],
+});
+export const readingsDuplicate = new Counter({
+  name: 'suite_iot_readings_duplicate_total',
+  help: 'Readings already stored (redeliveries, resends)',
+  registers: [metricsRegistry],
+});
+export const telemetryRejected = new Counter({
+  name: 'suite_iot_messages_rejected_total',
+  help: 'Device messages or readings sent to the dead-letter stream, by reason',
+  labelNames: ['reason'] as const,
+  registers: [metricsRegistry],
+});
 export const batchSeconds = new Histogram({
   name: 'suite_iot_batch_write_seconds',
   help: 'Time to write one batch of readings',

@@ -35,15 +35,24 @@ const MAX_FUTURE_MS = 5 * 60 * 1000;
  * device up by the serial in the subject, and `receivedAt` (when JetStream stored the message) stands in for a missing
  * `ts`, so a redelivered message gets the same timestamp and the (sensor_id, timestamp) key drops the duplicate.
  */
-export function parseTelemetry(data: Uint8Array, device: DirectoryDevice | null, receivedAt: number, tokenOk: (token: unknown, device: DirectoryDevice) => boolean): ParsedTelemetry {
+export function parseTelemetry(
+  data: Uint8Array,
+  device: DirectoryDevice | null,
+  receivedAt: number,
+  tokenOk: (token: unknown, device: DirectoryDevice) => boolean,
+): ParsedTelemetry {
   let message: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false, reason: 'payload must be a JSON object', body: parsed };
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      return { ok: false, reason: 'payload must be a JSON object', body: parsed };
     message = parsed as Record<string, unknown>;
   } catch {
     // Kept for whoever investigates, minus anything that looks like the credential.
-    const text = Buffer.from(data).toString('utf8').slice(0, 4096).replace(/"token"\s*:\s*"[^"]*"?/g, '"token":"<redacted>"');
+    const text = Buffer.from(data)
+      .toString('utf8')
+      .slice(0, 4096)
+      .replace(/"token"\s*:\s*"[^"]*"?/g, '"token":"<redacted>"');
     return { ok: false, reason: 'payload is not JSON', body: text };
   }
   const { token, ...rest } = message;
@@ -52,7 +61,8 @@ export function parseTelemetry(data: Uint8Array, device: DirectoryDevice | null,
 
   const readings: unknown[] = Array.isArray(rest.readings) ? rest.readings : rest.readings === undefined && 'value' in rest ? [rest] : [];
   if (readings.length === 0) return { ok: false, reason: 'no readings: send { readings: [...] } or { sensor, value }', body: rest };
-  if (readings.length > MAX_READINGS_PER_MESSAGE) return { ok: false, reason: `more than ${MAX_READINGS_PER_MESSAGE} readings in one message`, body: { count: readings.length } };
+  if (readings.length > MAX_READINGS_PER_MESSAGE)
+    return { ok: false, reason: `more than ${MAX_READINGS_PER_MESSAGE} readings in one message`, body: { count: readings.length } };
 
   const rows: ReadingRow[] = [];
   const rejected: RejectedReading[] = [];
@@ -67,7 +77,7 @@ export function parseTelemetry(data: Uint8Array, device: DirectoryDevice | null,
 function toRow(reading: unknown, device: DirectoryDevice, receivedAt: number): ReadingRow | string {
   if (!reading || typeof reading !== 'object') return 'reading must be an object';
   const { sensor: key, value, ts } = reading as Partial<DeviceReading>;
-  if (typeof key !== 'string') return 'sensor must be the name or id of one of the device\'s sensors';
+  if (typeof key !== 'string') return "sensor must be the name or id of one of the device's sensors";
   const sensor = device.sensors.get(key);
   if (!sensor) return `unknown sensor '${key.slice(0, 64)}'`;
   if (typeof value !== 'number' || !Number.isFinite(value)) return 'value must be a finite number';

@@ -81,7 +81,12 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
       return;
     }
     if (parsed.rejected.length > 0) {
-      await this.deadLetters.send(message.subject, `${parsed.rejected.length} reading(s) refused: ${parsed.rejected[0].reason}`, { rejected: parsed.rejected }, dedupe);
+      await this.deadLetters.send(
+        message.subject,
+        `${parsed.rejected.length} reading(s) refused: ${parsed.rejected[0].reason}`,
+        { rejected: parsed.rejected },
+        dedupe,
+      );
     }
     if (parsed.rows.length === 0) {
       message.ack();

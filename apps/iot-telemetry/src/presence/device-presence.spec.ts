@@ -15,7 +15,12 @@ describe('DevicePresence', () => {
   beforeEach(() => {
     write.mockReset().mockResolvedValue(0);
     kick = jest.fn();
-    presence = new DevicePresence({} as never, { LAST_SEEN_WRITE_SECONDS: 5 } as never, { kick } as never, { onChange: (l: (id?: string) => void) => (onChange = l) } as never);
+    presence = new DevicePresence(
+      {} as never,
+      { LAST_SEEN_WRITE_SECONDS: 5 } as never,
+      { kick } as never,
+      { onChange: (l: (id?: string) => void) => (onChange = l) } as never,
+    );
     presence.onApplicationBootstrap();
   });
 
@@ -27,7 +32,10 @@ describe('DevicePresence', () => {
     presence.seen('a', t(3));
     await settle();
     expect(write).toHaveBeenCalledTimes(1);
-    expect(write.mock.calls[0].slice(1)).toEqual([['a', 'b'], [t(3), t(1)]]);
+    expect(write.mock.calls[0].slice(1)).toEqual([
+      ['a', 'b'],
+      [t(3), t(1)],
+    ]);
   });
 
   it('then writes a device at most once per LAST_SEEN_WRITE_SECONDS, never an older time', async () => {

@@ -116,7 +116,11 @@ export class DevicePresence implements OnApplicationBootstrap, OnApplicationShut
     }
     if (ids.length === 0) return;
     try {
-      const online = await markSeen(this.db, ids, times.map((t) => new Date(t)));
+      const online = await markSeen(
+        this.db,
+        ids,
+        times.map((t) => new Date(t)),
+      );
       if (online > 0) this.outbox.kick();
     } catch (error) {
       this.logger.warn({ err: error, devices: ids.length }, 'lastSeen not written; retrying next tick');

@@ -73,7 +73,14 @@ export async function markSilentOffline(db: IotTelemetryDb): Promise<OfflineRow[
     );
     const at = new Date().toISOString();
     for (const r of rows) {
-      const event: DeviceOfflineEvent = { deviceId: r.id, serialNumber: r.serial_number, userId: r.user_id, lastSeen: r.last_seen?.toISOString() ?? null, heartbeatTimeoutSeconds: r.heartbeat_timeout_seconds, at };
+      const event: DeviceOfflineEvent = {
+        deviceId: r.id,
+        serialNumber: r.serial_number,
+        userId: r.user_id,
+        lastSeen: r.last_seen?.toISOString() ?? null,
+        heartbeatTimeoutSeconds: r.heartbeat_timeout_seconds,
+        at,
+      };
       await enqueueEvent(tx, IotTelemetryEvents.DeviceOffline, event);
     }
     return rows;

@@ -9,9 +9,32 @@ import { BUCKET_INTERVAL, readingRange } from './reading-range';
 
 const DEFAULT_LIMIT = 100;
 
-interface RawRow { id: string; sensor_id: string | null; type: string; value: number; unit: string; quality: string | null; timestamp: Date }
-interface BucketRow { sensor_id: string; bucket: Date; min: number; max: number; avg: number; count: number }
-interface LatestRow { id: string; name: string; type: string; unit: string; value: number | null; quality: string | null; timestamp: Date | null }
+interface RawRow {
+  id: string;
+  sensor_id: string | null;
+  type: string;
+  value: number;
+  unit: string;
+  quality: string | null;
+  timestamp: Date;
+}
+interface BucketRow {
+  sensor_id: string;
+  bucket: Date;
+  min: number;
+  max: number;
+  avg: number;
+  count: number;
+}
+interface LatestRow {
+  id: string;
+  name: string;
+  type: string;
+  unit: string;
+  value: number | null;
+  quality: string | null;
+  timestamp: Date | null;
+}
 
 /**
  * Time-series queries in plain SQL. Every query names the device's sensors (`sensor_id = ANY(...)`) so it runs on the
@@ -19,14 +42,18 @@ interface LatestRow { id: string; name: string; type: string; unit: string; valu
  */
 @Injectable()
 export class ReadingsService {
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly access: DeviceAccess) {}
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly access: DeviceAccess,
+  ) {}
 
   async query(caller: CallerIdentity, deviceId: string, query: ReadingQuery): Promise<ReadingsView> {
     await this.access.find(deviceId, caller);
     const { from, to } = readingRange(query);
     const sensorIds = await this.sensorIds(deviceId, query.sensorId);
     const range = { from: from.toISOString(), to: to.toISOString(), bucket: query.bucket ?? null };
-    if (query.bucket) return { ...range, buckets: sensorIds.length ? await this.buckets(sensorIds, from, to, BUCKET_INTERVAL[query.bucket]) : [] };
+    if (query.bucket)
+      return { ...range, buckets: sensorIds.length ? await this.buckets(sensorIds, from, to, BUCKET_INTERVAL[query.bucket]) : [] };
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = readTimeCursor(query.cursor);
     // Per sensor, the newest limit+1 rows by a backward scan of (sensor_id, "timestamp"), then merged: the cost is bounded
@@ -56,7 +83,15 @@ export class ReadingsService {
       ) r ON true
       WHERE s.device_id = ${deviceId}::uuid AND s.is_active
       ORDER BY s.name`;
-    return rows.map((r) => ({ sensorId: r.id, name: r.name, type: r.type, unit: r.unit, value: r.value, quality: r.quality, timestamp: r.timestamp?.toISOString() ?? null }));
+    return rows.map((r) => ({
+      sensorId: r.id,
+      name: r.name,
+      type: r.type,
+      unit: r.unit,
+      value: r.value,
+      quality: r.quality,
+      timestamp: r.timestamp?.toISOString() ?? null,
+    }));
   }
 
   private async buckets(sensorIds: string[], from: Date, to: Date, interval: string): Promise<ReadingBucketView[]> {
@@ -82,5 +117,13 @@ export class ReadingsService {
 }
 
 function toReadingView(r: RawRow): ReadingView {
-  return { id: r.id, sensorId: r.sensor_id, type: r.type, value: r.value, unit: r.unit, quality: r.quality, timestamp: r.timestamp.toISOString() };
+  return {
+    id: r.id,
+    sensorId: r.sensor_id,
+    type: r.type,
+    value: r.value,
+    unit: r.unit,
+    quality: r.quality,
+    timestamp: r.timestamp.toISOString(),
+  };
 }

@@ -17,12 +17,36 @@ describe('sensor rules', () => {
   });
 
   it('stores a sensor active with open bounds unless told otherwise', () => {
-    expect(sensorCreateData({ type: 't', name: 'n', unit: 'u', calibration: { offset: 0.5 } })).toMatchObject({ minValue: null, maxValue: null, isActive: true, calibration: { offset: 0.5 } });
+    expect(sensorCreateData({ type: 't', name: 'n', unit: 'u', calibration: { offset: 0.5 } })).toMatchObject({
+      minValue: null,
+      maxValue: null,
+      isActive: true,
+      calibration: { offset: 0.5 },
+    });
   });
 
   it('never shows the credential hash of a device', () => {
     const now = new Date();
-    const view = toDeviceView({ id: 'd', name: 'n', type: 'CAMERA', serialNumber: 's', status: 'OFFLINE', userId: null, location: null, description: null, firmware: null, ipAddress: null, macAddress: null, lastSeen: null, isActive: true, heartbeatTimeoutSeconds: 120, credentialHash: 'secret-hash', credentialPrefix: 'abc', createdAt: now, updatedAt: now });
+    const view = toDeviceView({
+      id: 'd',
+      name: 'n',
+      type: 'CAMERA',
+      serialNumber: 's',
+      status: 'OFFLINE',
+      userId: null,
+      location: null,
+      description: null,
+      firmware: null,
+      ipAddress: null,
+      macAddress: null,
+      lastSeen: null,
+      isActive: true,
+      heartbeatTimeoutSeconds: 120,
+      credentialHash: 'secret-hash',
+      credentialPrefix: 'abc',
+      createdAt: now,
+      updatedAt: now,
+    });
     expect(JSON.stringify(view)).not.toContain('secret-hash');
     expect(view.credentialPrefix).toBe('abc');
   });

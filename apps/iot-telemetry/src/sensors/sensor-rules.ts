@@ -5,7 +5,9 @@ import { invalid, notFound } from '@suite/platform';
 /** A valid range is min <= max; either bound may be open. */
 export function assertSensorRange(min: number | null | undefined, max: number | null | undefined, field = 'maxValue'): void {
   if (min != null && max != null && min > max) {
-    throw invalid('IOT.INVALID_RANGE', 'maxValue must not be below minValue.', { errors: [{ field, messages: ['maxValue must be greater than or equal to minValue'] }] });
+    throw invalid('IOT.INVALID_RANGE', 'maxValue must not be below minValue.', {
+      errors: [{ field, messages: ['maxValue must be greater than or equal to minValue'] }],
+    });
   }
 }
 

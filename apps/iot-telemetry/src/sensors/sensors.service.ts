@@ -7,7 +7,10 @@ import { toSensorView } from '../devices/device-view';
 import { DeviceDirectory } from '../ingest/device-directory';
 import { assertSensorRange, sensorCreateData, sensorNotFound } from './sensor-rules';
 
-const nameTaken = () => conflict('IOT.SENSOR_NAME_TAKEN', 'This device already has a sensor with this name.', { errors: [{ field: 'name', messages: ['name is used by another sensor of this device'] }] });
+const nameTaken = () =>
+  conflict('IOT.SENSOR_NAME_TAKEN', 'This device already has a sensor with this name.', {
+    errors: [{ field: 'name', messages: ['name is used by another sensor of this device'] }],
+  });
 const duplicateName = (error: unknown): never => {
   if (isUniqueViolationOn(error, /device_id_name|deviceId.*name/)) throw nameTaken();
   throw error;
@@ -16,7 +19,11 @@ const duplicateName = (error: unknown): never => {
 /** A device's sensors; every change reloads the device in the ingest caches (calibration, range, names). */
 @Injectable()
 export class SensorsService {
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly access: DeviceAccess, private readonly directory: DeviceDirectory) {}
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly access: DeviceAccess,
+    private readonly directory: DeviceDirectory,
+  ) {}
 
   async list(caller: CallerIdentity, deviceId: string): Promise<SensorView[]> {
     await this.access.find(deviceId, caller);
@@ -28,9 +35,13 @@ export class SensorsService {
     const device = await this.access.find(deviceId, caller);
     assertSensorRange(dto.minValue, dto.maxValue);
     if ((await this.db.sensor.count({ where: { deviceId } })) >= MAX_SENSORS_PER_DEVICE) {
-      throw invalid('IOT.TOO_MANY_SENSORS', `A device has at most ${MAX_SENSORS_PER_DEVICE} sensors.`, { errors: [{ field: 'name', messages: [`the device already has ${MAX_SENSORS_PER_DEVICE} sensors`] }] });
+      throw invalid('IOT.TOO_MANY_SENSORS', `A device has at most ${MAX_SENSORS_PER_DEVICE} sensors.`, {
+        errors: [{ field: 'name', messages: [`the device already has ${MAX_SENSORS_PER_DEVICE} sensors`] }],
+      });
     }
-    const row = await this.db.sensor.create({ data: { ...sensorCreateData(dto), device: { connect: { id: deviceId } } } }).catch(duplicateName);
+    const row = await this.db.sensor
+      .create({ data: { ...sensorCreateData(dto), device: { connect: { id: deviceId } } } })
+      .catch(duplicateName);
     await this.directory.forget(device);
     return toSensorView(row);
   }
@@ -41,7 +52,9 @@ export class SensorsService {
     if (!before) throw sensorNotFound(sensorId);
     assertSensorRange(dto.minValue ?? before.minValue, dto.maxValue ?? before.maxValue);
     const { calibration, ...rest } = dto;
-    const row = await this.db.sensor.update({ where: { id: sensorId }, data: { ...rest, ...(calibration ? { calibration: { ...calibration } } : {}) } }).catch(duplicateName);
+    const row = await this.db.sensor
+      .update({ where: { id: sensorId }, data: { ...rest, ...(calibration ? { calibration: { ...calibration } } : {}) } })
+      .catch(duplicateName);
     await this.directory.forget(device);
     return toSensorView(row);
   }

@@ -27,7 +27,12 @@ export class ThresholdEvaluator implements OnModuleInit {
   private readonly unwatched = new Set<string>();
   private readonly chains = new Map<string, Promise<void>>();
 
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly directory: DeviceDirectory, private readonly recorder: AlertRecorder, private readonly outbox: OutboxRelay) {}
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly directory: DeviceDirectory,
+    private readonly recorder: AlertRecorder,
+    private readonly outbox: OutboxRelay,
+  ) {}
 
   onModuleInit(): void {
     this.directory.onChange((deviceId) => {
@@ -75,7 +80,8 @@ export class ThresholdEvaluator implements OnModuleInit {
           if (!transition) continue;
           if (transition.kind === 'breach-started') await this.recorder.breachStarted(rule, transition.at);
           else if (transition.kind === 'breach-ended') await this.recorder.breachEnded(rule);
-          else if (await (transition.kind === 'raised' ? this.recorder.raise(rule, transition) : this.recorder.clear(rule, transition))) events = true;
+          else if (await (transition.kind === 'raised' ? this.recorder.raise(rule, transition) : this.recorder.clear(rule, transition)))
+            events = true;
           else this.rules.delete(deviceId); // another replica got there first: take the database's state next message
         }
       }

@@ -2,7 +2,14 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
-import { CreateThresholdDto, IotTelemetrySubjects, ThresholdRef, ThresholdSensorRef, ThresholdView, UpdateThresholdDto } from '@suite/contracts/iot-telemetry';
+import {
+  CreateThresholdDto,
+  IotTelemetrySubjects,
+  ThresholdRef,
+  ThresholdSensorRef,
+  ThresholdView,
+  UpdateThresholdDto,
+} from '@suite/contracts/iot-telemetry';
 import { Caller, CallerIdentity } from '@suite/platform';
 import { ThresholdsService } from './thresholds.service';
 

@@ -34,7 +34,11 @@ const thresholdNotFound = (thresholdId: string) => notFound('IOT.THRESHOLD_NOT_F
  */
 @Injectable()
 export class ThresholdsService {
-  constructor(@InjectDb() private readonly db: IotTelemetryDb, private readonly access: DeviceAccess, private readonly directory: DeviceDirectory) {}
+  constructor(
+    @InjectDb() private readonly db: IotTelemetryDb,
+    private readonly access: DeviceAccess,
+    private readonly directory: DeviceDirectory,
+  ) {}
 
   async list(caller: CallerIdentity, sensorId: string): Promise<ThresholdView[]> {
     await this.sensor(caller, sensorId);
@@ -44,7 +48,9 @@ export class ThresholdsService {
 
   async create(caller: CallerIdentity, sensorId: string, dto: CreateThresholdDto): Promise<ThresholdView> {
     const sensor = await this.sensor(caller, sensorId);
-    const row = await this.db.sensorThreshold.create({ data: { ...dto, sensorId, deviceId: sensor.deviceId, createdBy: caller.userId ?? null } });
+    const row = await this.db.sensorThreshold.create({
+      data: { ...dto, sensorId, deviceId: sensor.deviceId, createdBy: caller.userId ?? null },
+    });
     await this.directory.forget(sensor.device);
     return toThresholdView(row);
   }
@@ -67,7 +73,10 @@ export class ThresholdsService {
 
   /** A sensor on a device the caller may see; anyone else's is the same 404 as a missing one. */
   private async sensor(caller: CallerIdentity, sensorId: string) {
-    const sensor = await this.db.sensor.findFirst({ where: { id: sensorId, device: this.access.scope(caller) }, include: { device: { select: { id: true, serialNumber: true } } } });
+    const sensor = await this.db.sensor.findFirst({
+      where: { id: sensorId, device: this.access.scope(caller) },
+      include: { device: { select: { id: true, serialNumber: true } } },
+    });
     if (!sensor) throw sensorNotFound(sensorId);
     return sensor;
   }

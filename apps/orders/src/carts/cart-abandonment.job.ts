@@ -13,7 +13,11 @@ const BATCH = 500;
  */
 @Injectable()
 export class CartAbandonmentJob implements OnApplicationBootstrap {
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly config: OrdersConfig, private readonly jobs: PeriodicJobs) {}
+  constructor(
+    @InjectDb() private readonly db: OrdersDb,
+    private readonly config: OrdersConfig,
+    private readonly jobs: PeriodicJobs,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.jobs.schedule({

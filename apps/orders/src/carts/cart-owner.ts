@@ -7,11 +7,14 @@ export type CartOwner = { userId: string; sessionId?: undefined } | { userId?: u
 export function cartOwner(caller: CallerIdentity, sessionId: string | undefined): CartOwner {
   if (caller.userId) return { userId: caller.userId };
   if (sessionId) return { sessionId };
-  throw invalid('ORDERS.SESSION_REQUIRED', 'Sign in or send an X-Session-Id header.', { errors: [{ field: 'sessionId', messages: ['X-Session-Id is required for guests'] }] });
+  throw invalid('ORDERS.SESSION_REQUIRED', 'Sign in or send an X-Session-Id header.', {
+    errors: [{ field: 'sessionId', messages: ['X-Session-Id is required for guests'] }],
+  });
 }
 
 /** The rows a caller may touch: a guest never sees a user's cart, even one made from its session. */
-export const ownerWhere = (owner: CartOwner): Prisma.CartWhereInput => (owner.userId ? { userId: owner.userId } : { userId: null, sessionId: owner.sessionId });
+export const ownerWhere = (owner: CartOwner): Prisma.CartWhereInput =>
+  owner.userId ? { userId: owner.userId } : { userId: null, sessionId: owner.sessionId };
 
 /** Lock key of "the ACTIVE cart of this owner", so concurrent opens create one cart. */
 export const ownerLockKey = (owner: CartOwner): string => (owner.userId ? `cart:user:${owner.userId}` : `cart:session:${owner.sessionId}`);

@@ -15,13 +15,21 @@ export async function lockOwnCart(tx: Tx, cartId: string, owner: CartOwner): Pro
   await tx.$queryRaw`SELECT id FROM carts WHERE id = ${cartId}::uuid FOR UPDATE`;
   const cart = await tx.cart.findFirst({ where: { id: cartId, ...ownerWhere(owner) }, select: { status: true } });
   if (!cart) throw cartNotFound();
-  if (cart.status !== 'ACTIVE') throw conflict('ORDERS.CART_NOT_ACTIVE', `The cart is ${cart.status}; open a new one.`, { status: cart.status });
+  if (cart.status !== 'ACTIVE')
+    throw conflict('ORDERS.CART_NOT_ACTIVE', `The cart is ${cart.status}; open a new one.`, { status: cart.status });
 }
 
 /** The snapshot a line keeps of what the product cost and was called when it was added. */
 export function lineSnapshot(quote: ProductQuoteLine, quantity: number) {
   const subtotal = lineSubtotal({ price: quote.price, quantity });
-  return { price: quote.price, originalPrice: quote.price, productSnapshot: { name: quote.name, sku: quote.sku }, quantity, subtotal, total: subtotal };
+  return {
+    price: quote.price,
+    originalPrice: quote.price,
+    productSnapshot: { name: quote.name, sku: quote.sku },
+    quantity,
+    subtotal,
+    total: subtotal,
+  };
 }
 
 /** New quantity of an existing line at its snapshot price. */

@@ -5,11 +5,23 @@ const money = (t: ReturnType<typeof cartTotals>) => Object.fromEntries(Object.en
 
 describe('cart totals', () => {
   it('3 x 19.99 at 12% tax: 59.97 + 7.20 = 67.17', () => {
-    expect(money(cartTotals([{ price: '19.99', quantity: 3 }], '0.12'))).toEqual({ subtotal: '59.97', tax: '7.20', shipping: '0.00', discount: '0.00', total: '67.17' });
+    expect(money(cartTotals([{ price: '19.99', quantity: 3 }], '0.12'))).toEqual({
+      subtotal: '59.97',
+      tax: '7.20',
+      shipping: '0.00',
+      discount: '0.00',
+      total: '67.17',
+    });
   });
 
   it('is exact where floats are not (0.1 + 0.2)', () => {
-    const t = cartTotals([{ price: '0.10', quantity: 1 }, { price: '0.20', quantity: 1 }], '0');
+    const t = cartTotals(
+      [
+        { price: '0.10', quantity: 1 },
+        { price: '0.20', quantity: 1 },
+      ],
+      '0',
+    );
     expect(t.subtotal.toFixed(2)).toBe('0.30');
     expect(t.subtotal.equals(new Prisma.Decimal('0.3'))).toBe(true);
   });
@@ -21,7 +33,13 @@ describe('cart totals', () => {
   });
 
   it('taxes the subtotal once rather than summing rounded line taxes', () => {
-    const t = cartTotals([{ price: '0.04', quantity: 1 }, { price: '0.04', quantity: 1 }], '0.12');
+    const t = cartTotals(
+      [
+        { price: '0.04', quantity: 1 },
+        { price: '0.04', quantity: 1 },
+      ],
+      '0.12',
+    );
     expect([t.subtotal.toFixed(2), t.tax.toFixed(2), t.total.toFixed(2)]).toEqual(['0.08', '0.01', '0.09']);
   });
 

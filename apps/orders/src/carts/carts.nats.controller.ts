@@ -2,7 +2,15 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Type } from 'class-transformer';
 import { IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { AddCartItemDto, CartView, MergeCartDto, OrdersSubjects, SESSION_ID_MESSAGE, SESSION_ID_PATTERN, UpdateCartItemDto } from '@suite/contracts/orders';
+import {
+  AddCartItemDto,
+  CartView,
+  MergeCartDto,
+  OrdersSubjects,
+  SESSION_ID_MESSAGE,
+  SESSION_ID_PATTERN,
+  UpdateCartItemDto,
+} from '@suite/contracts/orders';
 import { Caller, CallerIdentity } from '@suite/platform';
 import { cartOwner } from './cart-owner';
 import { CartMergeService } from './cart-merge.service';
@@ -30,7 +38,10 @@ class MergeRequest {
 
 @Controller()
 export class CartsNatsController {
-  constructor(private readonly carts: CartsService, private readonly merges: CartMergeService) {}
+  constructor(
+    private readonly carts: CartsService,
+    private readonly merges: CartMergeService,
+  ) {}
 
   @MessagePattern(OrdersSubjects.CartOpen)
   open(@Payload() r: CartContext, @Caller() caller: CallerIdentity): Promise<CartView> {

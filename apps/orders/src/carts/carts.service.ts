@@ -10,21 +10,36 @@ import { CatalogQuote } from './catalog-quote';
 
 @Injectable()
 export class CartsService {
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly config: OrdersConfig, private readonly catalog: CatalogQuote) {}
+  constructor(
+    @InjectDb() private readonly db: OrdersDb,
+    private readonly config: OrdersConfig,
+    private readonly catalog: CatalogQuote,
+  ) {}
 
   /** The owner's ACTIVE cart, created on first use; concurrent opens queue on one advisory lock and share one cart. */
   async open(owner: CartOwner): Promise<CartView> {
     return this.db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${ownerLockKey(owner)}::text, 0))`;
-      const found = await tx.cart.findFirst({ where: { ...ownerWhere(owner), status: 'ACTIVE' }, include: withItems, orderBy: { createdAt: 'desc' } });
+      const found = await tx.cart.findFirst({
+        where: { ...ownerWhere(owner), status: 'ACTIVE' },
+        include: withItems,
+        orderBy: { createdAt: 'desc' },
+      });
       if (found) return toCartView(found);
-      const created = await tx.cart.create({ data: { userId: owner.userId ?? null, sessionId: owner.sessionId ?? null, currency: this.config.SHOP_CURRENCY }, include: withItems });
+      const created = await tx.cart.create({
+        data: { userId: owner.userId ?? null, sessionId: owner.sessionId ?? null, currency: this.config.SHOP_CURRENCY },
+        include: withItems,
+      });
       return toCartView(created);
     });
   }
 
   async current(owner: CartOwner): Promise<CartView> {
-    const cart = await this.db.cart.findFirst({ where: { ...ownerWhere(owner), status: 'ACTIVE' }, include: withItems, orderBy: { createdAt: 'desc' } });
+    const cart = await this.db.cart.findFirst({
+      where: { ...ownerWhere(owner), status: 'ACTIVE' },
+      include: withItems,
+      orderBy: { createdAt: 'desc' },
+    });
     if (!cart) throw cartNotFound();
     return toCartView(cart);
   }
@@ -50,7 +65,11 @@ export class CartsService {
   /** Sets a line's quantity; the price stays the snapshot taken when the product was added. */
   async updateItem(owner: CartOwner, cartId: string, itemId: string, quantity: number, caller: CallerIdentity): Promise<CartView> {
     const item = await this.ownItem(owner, cartId, itemId);
-    await this.catalog.forQuantity({ productId: item.productId, ...(item.variantId ? { variantId: item.variantId } : {}) }, quantity, caller);
+    await this.catalog.forQuantity(
+      { productId: item.productId, ...(item.variantId ? { variantId: item.variantId } : {}) },
+      quantity,
+      caller,
+    );
     return this.db.$transaction(async (tx) => {
       await lockOwnCart(tx, cartId, owner);
       const line = await tx.cartItem.findFirst({ where: { id: itemId, cartId } });

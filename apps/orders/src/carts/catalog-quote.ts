@@ -17,7 +17,9 @@ export class CatalogQuote {
 
   /** One product for a cart line of `quantity` units: 404 unknown, 400 over its cart limit, 409 short of stock. */
   async forQuantity(item: ProductQuoteItem, quantity: number, caller: CallerIdentity): Promise<ProductQuoteLine> {
-    const line = (await this.lines([{ productId: item.productId, ...(item.variantId ? { variantId: item.variantId } : {}) }], caller)).get(quoteKey(item.productId, item.variantId));
+    const line = (await this.lines([{ productId: item.productId, ...(item.variantId ? { variantId: item.variantId } : {}) }], caller)).get(
+      quoteKey(item.productId, item.variantId),
+    );
     if (!line) throw notFound('ORDERS.PRODUCT_NOT_FOUND', 'Product not found.', { productId: item.productId });
     assertQuantity(line, quantity);
     return line;
@@ -26,9 +28,14 @@ export class CatalogQuote {
 
 export function assertQuantity(line: ProductQuoteLine, quantity: number): void {
   if (line.maxCartQty !== null && quantity > line.maxCartQty) {
-    throw invalid('ORDERS.QUANTITY_TOO_HIGH', `At most ${line.maxCartQty} of this product fit in one cart.`, { errors: [{ field: 'quantity', messages: [`quantity must not exceed ${line.maxCartQty}`] }] });
+    throw invalid('ORDERS.QUANTITY_TOO_HIGH', `At most ${line.maxCartQty} of this product fit in one cart.`, {
+      errors: [{ field: 'quantity', messages: [`quantity must not exceed ${line.maxCartQty}`] }],
+    });
   }
   if (!line.isAvailable || line.stock < quantity) {
-    throw conflict('ORDERS.OUT_OF_STOCK', 'Not enough of this product is in stock.', { productId: line.productId, productIds: [line.productId] });
+    throw conflict('ORDERS.OUT_OF_STOCK', 'Not enough of this product is in stock.', {
+      productId: line.productId,
+      productIds: [line.productId],
+    });
   }
 }

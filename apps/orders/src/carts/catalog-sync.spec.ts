@@ -2,7 +2,13 @@ import { Prisma } from '@suite/db/orders';
 import { lineSync, productNotice, SyncedLine } from './catalog-sync';
 
 const line = (fields: Partial<SyncedLine> = {}): SyncedLine => ({
-  variantId: null, quantity: 3, price: new Prisma.Decimal('19.99'), isAvailable: true, unavailableReason: null, productSnapshot: { name: 'Oyster mug', sku: 'MUG-1' }, ...fields,
+  variantId: null,
+  quantity: 3,
+  price: new Prisma.Decimal('19.99'),
+  isAvailable: true,
+  unavailableReason: null,
+  productSnapshot: { name: 'Oyster mug', sku: 'MUG-1' },
+  ...fields,
 });
 const active = { status: 'ACTIVE', sku: 'MUG-1', price: '19.99', deleted: false };
 
@@ -19,20 +25,27 @@ describe('cart lines follow catalog product events', () => {
   });
 
   it('flags any status but ACTIVE, and clears the note when the product is ACTIVE again', () => {
-    for (const status of ['DRAFT', 'OUT_OF_STOCK', 'ARCHIVED']) expect(lineSync(line(), { ...active, status })?.data).toMatchObject({ isAvailable: false, unavailableReason: expect.any(String) });
+    for (const status of ['DRAFT', 'OUT_OF_STOCK', 'ARCHIVED'])
+      expect(lineSync(line(), { ...active, status })?.data).toMatchObject({ isAvailable: false, unavailableReason: expect.any(String) });
     const flagged = line({ isAvailable: false, unavailableReason: productNotice({ status: 'DISCONTINUED', deleted: false }) });
     expect(lineSync(flagged, active)?.data).toEqual({ isAvailable: true, unavailableReason: null });
   });
 
   it('flags a deleted product whatever its status', () => {
-    expect(lineSync(line(), { ...active, deleted: true })?.data).toEqual({ isAvailable: false, unavailableReason: expect.stringMatching(/removed/) });
+    expect(lineSync(line(), { ...active, deleted: true })?.data).toEqual({
+      isAvailable: false,
+      unavailableReason: expect.stringMatching(/removed/),
+    });
   });
 
   it('reprices a line without a variant to the current price, exactly', () => {
     const sync = lineSync(line(), { ...active, price: '24.50' });
     expect(sync?.repriced).toBe(true);
     expect(sync?.data).toMatchObject({ price: '24.50', originalPrice: '24.50' });
-    expect([(sync?.data.subtotal as Prisma.Decimal).toFixed(2), (sync?.data.total as Prisma.Decimal).toFixed(2)]).toEqual(['73.50', '73.50']);
+    expect([(sync?.data.subtotal as Prisma.Decimal).toFixed(2), (sync?.data.total as Prisma.Decimal).toFixed(2)]).toEqual([
+      '73.50',
+      '73.50',
+    ]);
     expect(lineSync(line(), { ...active, price: '19.990' })).toBeNull(); // the same amount written differently
   });
 

@@ -42,7 +42,8 @@ export function productNotice(product: Pick<ProductState, 'status' | 'deleted'>)
 export function lineSync(line: SyncedLine, product: ProductState): { data: Prisma.CartItemUpdateInput; repriced: boolean } | null {
   const data: Prisma.CartItemUpdateInput = {};
   const notice = productNotice(product);
-  if (line.isAvailable !== (notice === null) || line.unavailableReason !== notice) Object.assign(data, { isAvailable: notice === null, unavailableReason: notice });
+  if (line.isAvailable !== (notice === null) || line.unavailableReason !== notice)
+    Object.assign(data, { isAvailable: notice === null, unavailableReason: notice });
 
   const snapshot = (line.productSnapshot ?? {}) as Prisma.JsonObject;
   if (product.sku !== null && snapshot.sku !== product.sku) data.productSnapshot = { ...snapshot, sku: product.sku };

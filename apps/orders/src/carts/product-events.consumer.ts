@@ -4,7 +4,11 @@ import { EventMeta, OnEvent } from '@suite/platform';
 import { SyncCartProductCommand } from './commands/sync-cart-product.command';
 
 const sync = (event: ProductEventPayload, meta: EventMeta) =>
-  new SyncCartProductCommand(event.productId, { status: event.status, sku: event.sku ?? null, price: event.price ?? null, deleted: event.deleted === true }, meta.publishedAt);
+  new SyncCartProductCommand(
+    event.productId,
+    { status: event.status, sku: event.sku ?? null, price: event.price ?? null, deleted: event.deleted === true },
+    meta.publishedAt,
+  );
 
 /**
  * Cart lines keep a snapshot of their product: catalog's product events keep the snapshots of

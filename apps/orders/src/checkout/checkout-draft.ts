@@ -9,7 +9,16 @@ type Tx = Prisma.TransactionClient;
 
 /** The address as the order keeps it: a copy, so later edits of the address book do not change the order. */
 const snapshot = (a: Prisma.AddressModel): Prisma.InputJsonObject => ({
-  firstName: a.firstName, lastName: a.lastName, company: a.company, street1: a.street1, street2: a.street2, city: a.city, state: a.state, postalCode: a.postalCode, country: a.country, phoneNumber: a.phoneNumber,
+  firstName: a.firstName,
+  lastName: a.lastName,
+  company: a.company,
+  street1: a.street1,
+  street2: a.street2,
+  city: a.city,
+  state: a.state,
+  postalCode: a.postalCode,
+  country: a.country,
+  phoneNumber: a.phoneNumber,
 });
 
 /** Refusals that need no lock: a blocked customer, an address that is not the caller's. */
@@ -18,7 +27,11 @@ export async function checkCustomer(db: OrdersDb, userId: string, dto: CheckoutD
   if (customer?.status === 'BLOCKED') throw forbidden('ORDERS.CUSTOMER_BLOCKED', 'This customer account is blocked from placing orders.');
   const ids = [dto.shippingAddressId, dto.billingAddressId ?? dto.shippingAddressId];
   const rows = await db.address.findMany({ where: { id: { in: ids }, userId } });
-  const find = (id: string) => rows.find((r) => r.id === id) ?? (() => { throw addressNotFound(); })();
+  const find = (id: string) =>
+    rows.find((r) => r.id === id) ??
+    (() => {
+      throw addressNotFound();
+    })();
   return { customerId: customer?.id ?? null, shipping: snapshot(find(ids[0])), billing: snapshot(find(ids[1])) };
 }
 
@@ -30,14 +43,21 @@ export async function lockCartForCheckout(tx: Tx, userId: string, cartId: string
   await tx.$queryRaw`SELECT id FROM carts WHERE id = ${cartId}::uuid FOR UPDATE`;
   const cart = await tx.cart.findFirst({ where: { id: cartId, userId }, include: { items: { orderBy: { createdAt: 'asc' } } } });
   if (!cart) throw cartNotFound();
-  if (cart.status !== 'ACTIVE') throw conflict('ORDERS.CART_NOT_ACTIVE', `The cart is ${cart.status}; open a new one.`, { status: cart.status });
-  if (cart.items.length === 0) throw invalid('ORDERS.CART_EMPTY', 'The cart has no items.', { errors: [{ field: 'cartId', messages: ['the cart is empty'] }] });
+  if (cart.status !== 'ACTIVE')
+    throw conflict('ORDERS.CART_NOT_ACTIVE', `The cart is ${cart.status}; open a new one.`, { status: cart.status });
+  if (cart.items.length === 0)
+    throw invalid('ORDERS.CART_EMPTY', 'The cart has no items.', { errors: [{ field: 'cartId', messages: ['the cart is empty'] }] });
   const unavailable = cart.items.filter((i) => !i.isAvailable);
   if (unavailable.length > 0) {
     const items = unavailable.map((i) => ({ itemId: i.id, productId: i.productId, notice: i.unavailableReason }));
-    throw conflict('ORDERS.CART_ITEM_UNAVAILABLE', 'Some products in the cart can no longer be ordered; remove them to check out.', { productIds: items.map((i) => i.productId), items });
+    throw conflict('ORDERS.CART_ITEM_UNAVAILABLE', 'Some products in the cart can no longer be ordered; remove them to check out.', {
+      productIds: items.map((i) => i.productId),
+      items,
+    });
   }
-  const running = await tx.order.count({ where: { placedAt: null, status: { not: 'CANCELLED' }, metadata: { path: ['cartId'], equals: cartId } } });
+  const running = await tx.order.count({
+    where: { placedAt: null, status: { not: 'CANCELLED' }, metadata: { path: ['cartId'], equals: cartId } },
+  });
   if (running > 0) throw conflict('ORDERS.CHECKOUT_IN_PROGRESS', 'This cart is being checked out already.');
   return cart;
 }
@@ -45,17 +65,45 @@ export async function lockCartForCheckout(tx: Tx, userId: string, cartId: string
 type CartWithLines = Awaited<ReturnType<typeof lockCartForCheckout>>;
 
 /** The unplaced order of a cart: PENDING, placedAt NULL, no stock held yet. */
-export function draftOrder(cart: CartWithLines, userId: string, dto: CheckoutDto, customer: Awaited<ReturnType<typeof checkCustomer>>): NewOrder {
+export function draftOrder(
+  cart: CartWithLines,
+  userId: string,
+  dto: CheckoutDto,
+  customer: Awaited<ReturnType<typeof checkCustomer>>,
+): NewOrder {
   return {
-    userId, customerId: customer.customerId, channel: 'WEB', status: 'PENDING', paymentStatus: 'PENDING', paymentMethod: dto.paymentMethod, currency: cart.currency,
+    userId,
+    customerId: customer.customerId,
+    channel: 'WEB',
+    status: 'PENDING',
+    paymentStatus: 'PENDING',
+    paymentMethod: dto.paymentMethod,
+    currency: cart.currency,
     items: cart.items.map((i) => {
       const snap = (i.productSnapshot ?? {}) as { name?: string; sku?: string | null };
-      return { productId: i.productId, sku: snap.sku ?? null, name: snap.name ?? i.productId, quantity: i.quantity, price: i.price, productSnapshot: { ...snap, variantId: i.variantId } };
+      return {
+        productId: i.productId,
+        sku: snap.sku ?? null,
+        name: snap.name ?? i.productId,
+        quantity: i.quantity,
+        price: i.price,
+        productSnapshot: { ...snap, variantId: i.variantId },
+      };
     }),
-    tax: cart.tax, shipping: cart.shipping, discount: cart.discount, shippingAddress: customer.shipping, billingAddress: customer.billing, notes: dto.notes ?? null,
-    metadata: { cartId: cart.id }, placedAt: null, stockReserved: false, actorId: userId, reason: 'checkout',
+    tax: cart.tax,
+    shipping: cart.shipping,
+    discount: cart.discount,
+    shippingAddress: customer.shipping,
+    billingAddress: customer.billing,
+    notes: dto.notes ?? null,
+    metadata: { cartId: cart.id },
+    placedAt: null,
+    stockReserved: false,
+    actorId: userId,
+    reason: 'checkout',
   };
 }
 
 /** What catalog reserves: each line, with its system variant when it has one. */
-export const reserveItems = (cart: CartWithLines) => cart.items.map((i) => ({ productId: i.productId, ...(i.variantId ? { variantId: i.variantId } : {}), quantity: i.quantity }));
+export const reserveItems = (cart: CartWithLines) =>
+  cart.items.map((i) => ({ productId: i.productId, ...(i.variantId ? { variantId: i.variantId } : {}), quantity: i.quantity }));

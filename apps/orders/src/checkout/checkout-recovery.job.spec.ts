@@ -11,7 +11,12 @@ function fakeDb(pending: string[]) {
     $queryRaw: jest.fn(async () => (pending.length > 0 ? [{ id: pending.shift() }] : [])),
     order: {
       findUniqueOrThrow: jest.fn(async ({ where }: { where: { id: string } }) => ({ id: where.id, status: 'PENDING' })),
-      updateMany: jest.fn(async ({ where, data }: { where: { id: string }; data: { status: string } }) => (calls.push(`${where.id} ${data.status}`), { count: 1 })),
+      updateMany: jest.fn(
+        async ({ where, data }: { where: { id: string }; data: { status: string } }) => (
+          calls.push(`${where.id} ${data.status}`),
+          { count: 1 }
+        ),
+      ),
       update: jest.fn(async () => ({})),
     },
     orderStatusHistory: { create: jest.fn(async ({ data }: { data: { reason: string } }) => calls.push(data.reason)) },
@@ -22,12 +27,15 @@ function fakeDb(pending: string[]) {
 }
 
 const config = Object.assign(new OrdersConfig(), { CHECKOUT_STALE_SECONDS: 2 });
-const recoveryJob = (db: OrdersDb, nats: NatsClient, jobs = new PeriodicJobs()) => new CheckoutRecoveryJob(db, config, nats, new InFlightCheckouts(), jobs);
+const recoveryJob = (db: OrdersDb, nats: NatsClient, jobs = new PeriodicJobs()) =>
+  new CheckoutRecoveryJob(db, config, nats, new InFlightCheckouts(), jobs);
 
 describe('checkout recovery', () => {
   it('selects only unplaced, not cancelled orders older than the stale age and not running here, one locked row at a time skipping locked ones', () => {
     const query = claimInterrupted(60, ['o9']);
-    expect(query.sql.replace(/\s+/g, ' ')).toContain("WHERE placed_at IS NULL AND status <> 'CANCELLED' AND created_at < now() - make_interval(secs => ?::int)");
+    expect(query.sql.replace(/\s+/g, ' ')).toContain(
+      "WHERE placed_at IS NULL AND status <> 'CANCELLED' AND created_at < now() - make_interval(secs => ?::int)",
+    );
     expect(query.sql).toMatch(/LIMIT 1 FOR UPDATE SKIP LOCKED/);
     expect(query.sql).toContain('AND id <> ALL(?::uuid[])');
     expect(query.values).toEqual([60, ['o9']]);
@@ -44,14 +52,22 @@ describe('checkout recovery', () => {
 
   it('cancels an order whose reserve never reached catalog (nothing to release)', async () => {
     const { db, calls } = fakeDb(['o1']);
-    const nats = { request: jest.fn(async () => { throw new AppError('not_found', 'CATALOG.RESERVATION_NOT_FOUND', 'none'); }) } as unknown as NatsClient;
+    const nats = {
+      request: jest.fn(async () => {
+        throw new AppError('not_found', 'CATALOG.RESERVATION_NOT_FOUND', 'none');
+      }),
+    } as unknown as NatsClient;
     expect(await recoveryJob(db, nats).recover()).toBe(1);
     expect(calls).toEqual(['o1 CANCELLED', 'checkout_interrupted']);
   });
 
   it('leaves the order for the next pass when catalog cannot release it', async () => {
     const { db, calls } = fakeDb(['o1']);
-    const nats = { request: jest.fn(async () => { throw new AppError('unavailable', 'PLATFORM.SERVICE_UNAVAILABLE', 'down'); }) } as unknown as NatsClient;
+    const nats = {
+      request: jest.fn(async () => {
+        throw new AppError('unavailable', 'PLATFORM.SERVICE_UNAVAILABLE', 'down');
+      }),
+    } as unknown as NatsClient;
     await expect(recoveryJob(db, nats).recover()).rejects.toMatchObject({ code: 'PLATFORM.SERVICE_UNAVAILABLE' });
     expect(calls).toEqual([]);
   });
@@ -63,7 +79,9 @@ describe('checkout recovery', () => {
     const schedule = jest.spyOn(jobs, 'schedule');
     recoveryJob(db, nats, jobs).onApplicationBootstrap();
     await jobs.onApplicationShutdown();
-    expect(schedule).toHaveBeenCalledWith(expect.objectContaining({ name: CheckoutRecoveryJob.JOB, intervalMs: config.CHECKOUT_RECOVERY_INTERVAL_SECONDS * 1000 }));
+    expect(schedule).toHaveBeenCalledWith(
+      expect.objectContaining({ name: CheckoutRecoveryJob.JOB, intervalMs: config.CHECKOUT_RECOVERY_INTERVAL_SECONDS * 1000 }),
+    );
     expect(calls).toEqual(['o1 CANCELLED', 'checkout_interrupted']);
   });
 });

@@ -35,7 +35,11 @@ export class CheckoutRecoveryJob implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.jobs.schedule({ name: CheckoutRecoveryJob.JOB, intervalMs: this.config.CHECKOUT_RECOVERY_INTERVAL_SECONDS * 1000, run: () => this.recover() });
+    this.jobs.schedule({
+      name: CheckoutRecoveryJob.JOB,
+      intervalMs: this.config.CHECKOUT_RECOVERY_INTERVAL_SECONDS * 1000,
+      run: () => this.recover(),
+    });
     // Orders a killed process left behind hold stock now: waiting one interval would keep it from buyers longer.
     void this.jobs.runNow(CheckoutRecoveryJob.JOB);
   }
@@ -46,20 +50,24 @@ export class CheckoutRecoveryJob implements OnApplicationBootstrap {
     let recovered = 0;
     while (recovered < BATCH && (await this.recoverOne(stale))) recovered++;
     // A key claimed by a checkout that died before creating its order.
-    await this.db.$executeRaw`DELETE FROM idempotency_keys WHERE response IS NULL AND order_id IS NULL AND created_at < now() - make_interval(secs => ${stale}::int)`;
+    await this.db
+      .$executeRaw`DELETE FROM idempotency_keys WHERE response IS NULL AND order_id IS NULL AND created_at < now() - make_interval(secs => ${stale}::int)`;
     return recovered;
   }
 
   private async recoverOne(stale: number): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ id: string }[]>(claimInterrupted(stale, this.live.list()));
-      if (!row) return false;
-      await releaseStock(this.nats, row.id);
-      const order = await tx.order.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, status: true } });
-      await transition(tx, order, 'CANCELLED', null, 'checkout_interrupted');
-      await tx.order.update({ where: { id: row.id }, data: { stockReserved: false } });
-      await tx.idempotencyKey.deleteMany({ where: { orderId: row.id, response: { equals: Prisma.DbNull } } });
-      return true;
-    }, { timeout: 30000 });
+    return this.db.$transaction(
+      async (tx) => {
+        const [row] = await tx.$queryRaw<{ id: string }[]>(claimInterrupted(stale, this.live.list()));
+        if (!row) return false;
+        await releaseStock(this.nats, row.id);
+        const order = await tx.order.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, status: true } });
+        await transition(tx, order, 'CANCELLED', null, 'checkout_interrupted');
+        await tx.order.update({ where: { id: row.id }, data: { stockReserved: false } });
+        await tx.idempotencyKey.deleteMany({ where: { orderId: row.id, response: { equals: Prisma.DbNull } } });
+        return true;
+      },
+      { timeout: 30000 },
+    );
   }
 }

@@ -15,7 +15,8 @@ import { releaseStock } from './release-stock';
 /** A checkout rush queues on the order-number counter and the pool: wait for a connection rather than fail. */
 const RUSH = { maxWait: 10000, timeout: 15000 };
 
-const unavailable = () => new AppError('unavailable', 'ORDERS.CHECKOUT_UNAVAILABLE', 'The checkout could not reserve stock right now; try again.');
+const unavailable = () =>
+  new AppError('unavailable', 'ORDERS.CHECKOUT_UNAVAILABLE', 'The checkout could not reserve stock right now; try again.');
 
 /**
  * Checkout as a saga whose every step survives a crash: (1) the Idempotency-Key row, (2) the
@@ -27,7 +28,14 @@ const unavailable = () => new AppError('unavailable', 'ORDERS.CHECKOUT_UNAVAILAB
 export class CheckoutService {
   private readonly logger = new Logger('CheckoutService');
 
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly keys: IdempotencyKeys, private readonly factory: OrderFactory, private readonly nats: NatsClient, private readonly outbox: OutboxRelay, private readonly live: InFlightCheckouts) {}
+  constructor(
+    @InjectDb() private readonly db: OrdersDb,
+    private readonly keys: IdempotencyKeys,
+    private readonly factory: OrderFactory,
+    private readonly nats: NatsClient,
+    private readonly outbox: OutboxRelay,
+    private readonly live: InFlightCheckouts,
+  ) {}
 
   async checkout(caller: CallerIdentity, idempotencyKey: string | undefined, dto: CheckoutDto): Promise<OrderView> {
     requirePermission(caller, 'orders:create');
@@ -66,7 +74,9 @@ export class CheckoutService {
       await this.nats.request<StockReservationView>(CatalogSubjects.StockReserve, { orderId, items }, { caller, timeoutMs: 20000 });
     } catch (error) {
       if (error instanceof AppError && error.code === 'CATALOG.OUT_OF_STOCK') {
-        const refused = conflict('ORDERS.OUT_OF_STOCK', 'Not enough stock for every item of the cart.', { productIds: error.details?.productIds ?? [] });
+        const refused = conflict('ORDERS.OUT_OF_STOCK', 'Not enough stock for every item of the cart.', {
+          productIds: error.details?.productIds ?? [],
+        });
         await this.db.$transaction(async (tx) => {
           await transition(tx, { id: orderId, status: 'PENDING' }, 'CANCELLED', caller.userId ?? null, 'out_of_stock');
           await this.keys.store(tx, key, { status: 409, error: refused.toPayload() });
@@ -86,7 +96,10 @@ export class CheckoutService {
   private async abandon(caller: CallerIdentity, orderId: string): Promise<void> {
     try {
       await releaseStock(this.nats, orderId, caller);
-      await this.db.$transaction((tx) => transition(tx, { id: orderId, status: 'PENDING' }, 'CANCELLED', caller.userId ?? null, 'stock_unavailable'), RUSH);
+      await this.db.$transaction(
+        (tx) => transition(tx, { id: orderId, status: 'PENDING' }, 'CANCELLED', caller.userId ?? null, 'stock_unavailable'),
+        RUSH,
+      );
     } catch (error) {
       this.logger.warn(`order ${orderId} left to checkout recovery: ${(error as Error).message}`);
     }
@@ -102,7 +115,10 @@ export class CheckoutService {
     try {
       view = await this.db.$transaction(async (tx) => {
         // Conditional: if recovery cancelled this (slow) checkout meanwhile, nothing is placed.
-        const placed = await tx.order.updateMany({ where: { id: orderId, placedAt: null, status: 'PENDING' }, data: { placedAt: new Date(), stockReserved: true } });
+        const placed = await tx.order.updateMany({
+          where: { id: orderId, placedAt: null, status: 'PENDING' },
+          data: { placedAt: new Date(), stockReserved: true },
+        });
         if (placed.count === 0) throw unavailable();
         if (cod) await transition(tx, { id: orderId, status: 'PENDING' }, 'CONFIRMED', caller.userId ?? null, 'cash_on_delivery');
         await tx.cart.update({ where: { id: dto.cartId }, data: { status: 'COMPLETED', convertedAt: new Date() } });

@@ -27,7 +27,9 @@ export class IdempotencyKeys {
 
   async claim(userId: string, key: string | undefined, body: unknown): Promise<Claim> {
     if (!key || !KEY_FORMAT.test(key)) {
-      throw invalid('ORDERS.IDEMPOTENCY_KEY_REQUIRED', 'Send an Idempotency-Key header (8-128 of A-Z a-z 0-9 _ -).', { errors: [{ field: 'Idempotency-Key', messages: ['8-128 characters of A-Z a-z 0-9 _ -'] }] });
+      throw invalid('ORDERS.IDEMPOTENCY_KEY_REQUIRED', 'Send an Idempotency-Key header (8-128 of A-Z a-z 0-9 _ -).', {
+        errors: [{ field: 'Idempotency-Key', messages: ['8-128 characters of A-Z a-z 0-9 _ -'] }],
+      });
     }
     const id = `${userId}:${key}`;
     const hash = requestHash(body);
@@ -36,14 +38,24 @@ export class IdempotencyKeys {
     if (inserted.length > 0) return { claimed: { id } };
     const row = await this.db.idempotencyKey.findUnique({ where: { key: id } });
     if (!row) return this.claim(userId, key, body); // forgotten in between: try again
-    if (row.requestHash !== hash) throw new AppError('invalid', 'ORDERS.IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was used with another request body.', { errors: [{ field: 'Idempotency-Key', messages: ['reused with another body'] }] }, 422);
+    if (row.requestHash !== hash)
+      throw new AppError(
+        'invalid',
+        'ORDERS.IDEMPOTENCY_MISMATCH',
+        'This Idempotency-Key was used with another request body.',
+        { errors: [{ field: 'Idempotency-Key', messages: ['reused with another body'] }] },
+        422,
+      );
     if (row.response === null) throw conflict('ORDERS.CHECKOUT_IN_PROGRESS', 'A checkout with this Idempotency-Key is still in progress.');
     return { replay: row.response as unknown as StoredCheckout };
   }
 
   /** Stores the answer in the caller's transaction (the success answer commits with the order). */
   async store(tx: Prisma.TransactionClient | OrdersDb, key: ClaimedKey, response: StoredCheckout, orderId?: string): Promise<void> {
-    await tx.idempotencyKey.update({ where: { key: key.id }, data: { response: response as unknown as Prisma.InputJsonValue, ...(orderId ? { orderId } : {}) } });
+    await tx.idempotencyKey.update({
+      where: { key: key.id },
+      data: { response: response as unknown as Prisma.InputJsonValue, ...(orderId ? { orderId } : {}) },
+    });
   }
 
   /** Nothing durable happened (refused input, transient failure): the client may retry with the same key. */

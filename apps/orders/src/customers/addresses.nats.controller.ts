@@ -23,7 +23,10 @@ class UpdateAddressRequest extends AddressRef {
 
 @Controller()
 export class AddressesNatsController {
-  constructor(private readonly customers: CustomersService, private readonly addresses: AddressesService) {}
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly addresses: AddressesService,
+  ) {}
 
   @MessagePattern(OrdersSubjects.AddressList)
   async list(@Payload() r: AddressOwner, @Caller() caller: CallerIdentity): Promise<AddressView[]> {

@@ -17,7 +17,10 @@ export class AddressesService {
   constructor(@InjectDb() private readonly db: OrdersDb) {}
 
   async list(customer: Customer): Promise<AddressView[]> {
-    const rows = await this.db.address.findMany({ where: { customerId: customer.id }, orderBy: [{ type: 'asc' }, { isDefault: 'desc' }, { createdAt: 'asc' }] });
+    const rows = await this.db.address.findMany({
+      where: { customerId: customer.id },
+      orderBy: [{ type: 'asc' }, { isDefault: 'desc' }, { createdAt: 'asc' }],
+    });
     return rows.map(toAddressView);
   }
 
@@ -33,7 +36,8 @@ export class AddressesService {
   async update(customer: Customer, addressId: string, dto: UpdateAddressDto): Promise<AddressView> {
     return this.db.$transaction(async (tx) => {
       await lockCustomer(tx, customer.id);
-      if (!(await tx.address.findFirst({ where: { id: addressId, customerId: customer.id }, select: { id: true } }))) throw addressNotFound();
+      if (!(await tx.address.findFirst({ where: { id: addressId, customerId: customer.id }, select: { id: true } })))
+        throw addressNotFound();
       const row = await tx.address.update({ where: { id: addressId }, data: dto });
       if (row.isDefault) await unsetOtherDefaults(tx, row); // also when only the type changed
       return toAddressView(row);
@@ -52,5 +56,8 @@ async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
 }
 
 async function unsetOtherDefaults(tx: Tx, row: Prisma.AddressModel): Promise<void> {
-  await tx.address.updateMany({ where: { customerId: row.customerId, type: row.type, isDefault: true, id: { not: row.id } }, data: { isDefault: false } });
+  await tx.address.updateMany({
+    where: { customerId: row.customerId, type: row.type, isDefault: true, id: { not: row.id } },
+    data: { isDefault: false },
+  });
 }

@@ -6,7 +6,10 @@ import { isStaff, requirePermission } from '../access';
  * The rows the caller may see: every customer for staff; only their own for anyone else holding the
  * permission (a BUYER, or a custom role: staff is a role, never a pile of permissions).
  */
-export function customerScope(caller: CallerIdentity, permission: 'customers:read' | 'customers:update' | 'customers:create'): Prisma.CustomerWhereInput {
+export function customerScope(
+  caller: CallerIdentity,
+  permission: 'customers:read' | 'customers:update' | 'customers:create',
+): Prisma.CustomerWhereInput {
   requirePermission(caller, permission);
   return isStaff(caller) ? {} : { userId: caller.userId ?? '00000000-0000-0000-0000-000000000000' };
 }

@@ -7,6 +7,9 @@ import { Prisma } from '@suite/db/orders';
  */
 export async function shopEmailTaken(tx: Prisma.TransactionClient, email: string, exceptId?: string): Promise<boolean> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${'customer-email:' + email.toLowerCase()}::text, 0))`;
-  const taken = await tx.customer.findFirst({ where: { storeId: null, email: { equals: email, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const taken = await tx.customer.findFirst({
+    where: { storeId: null, email: { equals: email, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   return taken !== null;
 }

@@ -1,13 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { CreateCustomerDto, CustomerListQuery, CustomerView, UpdateCustomerDto } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { CallerIdentity, conflict, InjectDb, isUniqueViolation, newestFirstAfter, Page, pageLimit, timeKeyOf, toPage } from '@suite/platform';
+import {
+  CallerIdentity,
+  conflict,
+  InjectDb,
+  isUniqueViolation,
+  newestFirstAfter,
+  Page,
+  pageLimit,
+  timeKeyOf,
+  toPage,
+} from '@suite/platform';
 import { requireSignedIn } from '../access';
 import { customerNotFound, customerScope } from './customer-access';
 import { shopEmailTaken } from './customer-email';
 import { toCustomerView } from './customer-view';
 
-const exists = (field: string) => conflict('ORDERS.CUSTOMER_EXISTS', `A customer with this ${field} already exists.`, { errors: [{ field, messages: [`${field} is already a customer's`] }] });
+const exists = (field: string) =>
+  conflict('ORDERS.CUSTOMER_EXISTS', `A customer with this ${field} already exists.`, {
+    errors: [{ field, messages: [`${field} is already a customer's`] }],
+  });
 
 const duplicate = (error: unknown): never => {
   if (isUniqueViolation(error)) throw exists('userId');

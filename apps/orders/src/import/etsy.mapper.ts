@@ -8,7 +8,8 @@ const etsyMoney = (root: unknown, path: string, required = true): string => {
     if (required) throw badField(path, 'is required');
     return '0.00';
   }
-  if (!Number.isInteger(value.amount) || !Number.isInteger(value.divisor) || Number(value.divisor) <= 0) throw badField(path, 'must be {amount, divisor, currency_code}');
+  if (!Number.isInteger(value.amount) || !Number.isInteger(value.divisor) || Number(value.divisor) <= 0)
+    throw badField(path, 'must be {amount, divisor, currency_code}');
   return new Prisma.Decimal(value.amount as number).div(value.divisor as number).toFixed(2);
 };
 

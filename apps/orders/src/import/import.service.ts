@@ -20,26 +20,50 @@ const DETAILS = { items: true, statusHistory: { orderBy: { createdAt: 'asc' } } 
  */
 @Injectable()
 export class ImportService {
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly nats: NatsClient, private readonly factory: OrderFactory, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
+  constructor(
+    @InjectDb() private readonly db: OrdersDb,
+    private readonly access: OrderAccess,
+    private readonly nats: NatsClient,
+    private readonly factory: OrderFactory,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
+  ) {}
 
   async import(caller: CallerIdentity, storeId: string, payload: Record<string, unknown>): Promise<OrderView> {
     requirePermission(caller, 'orders:create');
     const platform = (await this.access.teamStores(caller)).platforms[storeId];
-    if (!platform) throw notFound('ORDERS.STORE_NOT_FOUND', 'No such store.', { errors: [{ field: 'storeId', messages: ['store not found'] }] });
+    if (!platform)
+      throw notFound('ORDERS.STORE_NOT_FOUND', 'No such store.', { errors: [{ field: 'storeId', messages: ['store not found'] }] });
     const order = MAPPERS[platform](payload);
     const existing = await this.find(storeId, order.platformOrderId);
     if (existing) return existing;
     const productIds = await this.resolveSkus(caller, storeId, order);
     try {
-      const created = await this.uow.run((tx) => this.factory.create(tx, {
-        storeId, channel: platform as OrderChannel, platformOrderId: order.platformOrderId,
-        status: 'CONFIRMED', paymentStatus: 'PAID', currency: order.currency, placedAt: order.placedAt,
-        items: order.items.map((i) => ({ productId: productIds.get(i.sku) as string, sku: i.sku, name: i.name, quantity: i.quantity, price: new Prisma.Decimal(i.price) })),
-        tax: new Prisma.Decimal(order.tax), shipping: new Prisma.Decimal(order.shipping), discount: new Prisma.Decimal(order.discount),
-        shippingAddress: { ...order.shippingAddress }, billingAddress: { ...order.billingAddress },
-        metadata: { platform, buyer: order.buyer, platformTotal: order.total },
-        actorId: caller.userId ?? null, reason: `imported from ${platform} (paid on the marketplace)`,
-      }));
+      const created = await this.uow.run((tx) =>
+        this.factory.create(tx, {
+          storeId,
+          channel: platform as OrderChannel,
+          platformOrderId: order.platformOrderId,
+          status: 'CONFIRMED',
+          paymentStatus: 'PAID',
+          currency: order.currency,
+          placedAt: order.placedAt,
+          items: order.items.map((i) => ({
+            productId: productIds.get(i.sku) as string,
+            sku: i.sku,
+            name: i.name,
+            quantity: i.quantity,
+            price: new Prisma.Decimal(i.price),
+          })),
+          tax: new Prisma.Decimal(order.tax),
+          shipping: new Prisma.Decimal(order.shipping),
+          discount: new Prisma.Decimal(order.discount),
+          shippingAddress: { ...order.shippingAddress },
+          billingAddress: { ...order.billingAddress },
+          metadata: { platform, buyer: order.buyer, platformTotal: order.total },
+          actorId: caller.userId ?? null,
+          reason: `imported from ${platform} (paid on the marketplace)`,
+        }),
+      );
       return (await this.find(storeId, created.platformOrderId as string)) as OrderView;
     } catch (error) {
       const raced = isUniqueViolation(error) ? await this.find(storeId, order.platformOrderId) : null;
@@ -60,7 +84,13 @@ export class ImportService {
     const ids = new Map(products.map((p) => [p.sku, p.id]));
     const unknown = skus.filter((s) => !ids.has(s));
     if (unknown.length > 0) {
-      throw new AppError('invalid', 'ORDERS.UNKNOWN_SKU', `No product of this store has the SKU ${unknown.join(', ')}.`, { skus: unknown, errors: [{ field: 'order.items', messages: unknown.map((s) => `unknown SKU ${s}`) }] }, 422);
+      throw new AppError(
+        'invalid',
+        'ORDERS.UNKNOWN_SKU',
+        `No product of this store has the SKU ${unknown.join(', ')}.`,
+        { skus: unknown, errors: [{ field: 'order.items', messages: unknown.map((s) => `unknown SKU ${s}`) }] },
+        422,
+      );
     }
     return ids;
   }

@@ -45,7 +45,9 @@ export const badField = (field: string, message: string) =>
   invalid('ORDERS.INVALID_PAYLOAD', `order.${field}: ${message}.`, { errors: [{ field: `order.${field}`, messages: [message] }] });
 
 export function at(root: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), root);
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), root);
 }
 
 export function optText(root: unknown, path: string): string | null {
@@ -61,7 +63,8 @@ export function text(root: unknown, path: string, prefix = ''): string {
 
 export function list(root: unknown, path: string, prefix = ''): Record<string, unknown>[] {
   const value = at(root, path);
-  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => v && typeof v === 'object')) throw badField(prefix + path, 'must be a non-empty list');
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => v && typeof v === 'object'))
+    throw badField(prefix + path, 'must be a non-empty list');
   return value as Record<string, unknown>[];
 }
 
@@ -72,7 +75,8 @@ export function money(root: unknown, path: string, prefix = '', required = true)
     if (required) throw badField(prefix + path, 'is required');
     return '0.00';
   }
-  if ((typeof value !== 'string' && typeof value !== 'number') || !/^-?\d+(\.\d+)?$/.test(String(value))) throw badField(prefix + path, 'must be an amount');
+  if ((typeof value !== 'string' && typeof value !== 'number') || !/^-?\d+(\.\d+)?$/.test(String(value)))
+    throw badField(prefix + path, 'must be an amount');
   return new Prisma.Decimal(value).toFixed(2);
 }
 

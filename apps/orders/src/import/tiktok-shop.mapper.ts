@@ -5,7 +5,9 @@ import { badField, list, money, NormalisedAddress, NormalisedItem, OrderMapper, 
  * line_items are one per unit, so units of the same seller SKU are counted into one item.
  */
 const address = (a: unknown): NormalisedAddress => {
-  const districts = Array.isArray((a as { district_info?: unknown })?.district_info) ? (a as { district_info: Record<string, unknown>[] }).district_info : [];
+  const districts = Array.isArray((a as { district_info?: unknown })?.district_info)
+    ? (a as { district_info: Record<string, unknown>[] }).district_info
+    : [];
   const level = (l: string) => (districts.find((d) => d.address_level === l)?.address_name as string | undefined) ?? null;
   return {
     name: text(a, 'name', 'recipient_address.'),
@@ -29,7 +31,13 @@ export const mapTikTokShopOrder: OrderMapper = (payload) => {
     const sku = text(line, 'seller_sku', `line_items.${i}.`);
     const known = items.get(sku);
     if (known) known.quantity += 1;
-    else items.set(sku, { sku, name: text(line, 'product_name', `line_items.${i}.`), quantity: 1, price: money(line, 'original_price', `line_items.${i}.`) });
+    else
+      items.set(sku, {
+        sku,
+        name: text(line, 'product_name', `line_items.${i}.`),
+        quantity: 1,
+        price: money(line, 'original_price', `line_items.${i}.`),
+      });
   });
   const shippingAddress = address(o.recipient_address);
   return {

@@ -2,7 +2,12 @@ import { Prisma } from '@suite/db/orders';
 import { OrderFactory } from './order-factory';
 
 /** The shape Prisma (driver adapter) gives a unique violation: the constraint's index name in meta. */
-const clash = (index: string) => new Prisma.PrismaClientKnownRequestError('Unique constraint failed', { code: 'P2002', clientVersion: 'test', meta: { modelName: 'Order', kind: 'UniqueConstraintViolation', constraint: { index } } });
+const clash = (index: string) =>
+  new Prisma.PrismaClientKnownRequestError('Unique constraint failed', {
+    code: 'P2002',
+    clientVersion: 'test',
+    meta: { modelName: 'Order', kind: 'UniqueConstraintViolation', constraint: { index } },
+  });
 
 function fakeTx(failures: Error[]) {
   const sql: string[] = [];
@@ -26,10 +31,23 @@ function fakeTx(failures: Error[]) {
 }
 
 const input = {
-  storeId: null, channel: 'WEB' as const, status: 'PENDING' as const, paymentStatus: 'PENDING' as const, currency: 'PHP',
-  items: [{ productId: 'p1', sku: 'A', name: 'Mug', quantity: 3, price: new Prisma.Decimal('19.99') }, { productId: 'p2', sku: null, name: 'Kit', quantity: 1, price: new Prisma.Decimal('5.00') }],
-  tax: new Prisma.Decimal('7.80'), shipping: new Prisma.Decimal('4.00'), discount: new Prisma.Decimal('2.00'),
-  shippingAddress: {}, billingAddress: {}, placedAt: new Date('2026-03-01T00:00:00Z'), actorId: null, reason: 'checkout',
+  storeId: null,
+  channel: 'WEB' as const,
+  status: 'PENDING' as const,
+  paymentStatus: 'PENDING' as const,
+  currency: 'PHP',
+  items: [
+    { productId: 'p1', sku: 'A', name: 'Mug', quantity: 3, price: new Prisma.Decimal('19.99') },
+    { productId: 'p2', sku: null, name: 'Kit', quantity: 1, price: new Prisma.Decimal('5.00') },
+  ],
+  tax: new Prisma.Decimal('7.80'),
+  shipping: new Prisma.Decimal('4.00'),
+  discount: new Prisma.Decimal('2.00'),
+  shippingAddress: {},
+  billingAddress: {},
+  placedAt: new Date('2026-03-01T00:00:00Z'),
+  actorId: null,
+  reason: 'checkout',
 };
 
 describe('OrderFactory', () => {
@@ -55,7 +73,12 @@ describe('OrderFactory', () => {
     const { tx, sql, codes } = fakeTx([clash('orders_order_code_key')]);
     await new OrderFactory().create(tx, input);
     expect(codes).toHaveLength(2);
-    expect(sql.slice(0, 4)).toEqual(['SAVEPOINT order_code', 'ROLLBACK TO SAVEPOINT order_code', 'SAVEPOINT order_code', 'RELEASE SAVEPOINT order_code']);
+    expect(sql.slice(0, 4)).toEqual([
+      'SAVEPOINT order_code',
+      'ROLLBACK TO SAVEPOINT order_code',
+      'SAVEPOINT order_code',
+      'RELEASE SAVEPOINT order_code',
+    ]);
   });
 
   it('lets any other unique violation (a duplicate platform order) through to the caller', async () => {

@@ -49,10 +49,24 @@ const isCodeClash = (error: unknown) => isUniqueViolationOn(error, /order_?code/
  * The `placed` event of an order, enqueued in the transaction that sets its placedAt. Catalog reads
  * paymentMethod and stockReserved to confirm a cash-on-delivery order's reservation from it.
  */
-export async function enqueuePlaced(tx: Prisma.TransactionClient, order: Pick<OrderRow, 'id' | 'orderCode' | 'orderNumber' | 'status' | 'storeId' | 'userId' | 'total' | 'currency' | 'paymentMethod' | 'stockReserved'>): Promise<void> {
+export async function enqueuePlaced(
+  tx: Prisma.TransactionClient,
+  order: Pick<
+    OrderRow,
+    'id' | 'orderCode' | 'orderNumber' | 'status' | 'storeId' | 'userId' | 'total' | 'currency' | 'paymentMethod' | 'stockReserved'
+  >,
+): Promise<void> {
   await enqueueEvent(tx, OrderPlaced, {
-    orderId: order.id, orderCode: order.orderCode, orderNumber: order.orderNumber, status: order.status, storeId: order.storeId, userId: order.userId,
-    total: order.total.toFixed(2), currency: order.currency, paymentMethod: order.paymentMethod, stockReserved: order.stockReserved,
+    orderId: order.id,
+    orderCode: order.orderCode,
+    orderNumber: order.orderNumber,
+    status: order.status,
+    storeId: order.storeId,
+    userId: order.userId,
+    total: order.total.toFixed(2),
+    currency: order.currency,
+    paymentMethod: order.paymentMethod,
+    stockReserved: order.stockReserved,
   });
 }
 
@@ -64,17 +78,47 @@ export async function enqueuePlaced(tx: Prisma.TransactionClient, order: Pick<Or
 @Injectable()
 export class OrderFactory {
   async create(tx: Prisma.TransactionClient, input: NewOrder) {
-    if (input.items.length === 0) throw invalid('ORDERS.NO_ITEMS', 'An order needs at least one item.', { errors: [{ field: 'items', messages: ['at least one item'] }] });
+    if (input.items.length === 0)
+      throw invalid('ORDERS.NO_ITEMS', 'An order needs at least one item.', {
+        errors: [{ field: 'items', messages: ['at least one item'] }],
+      });
     const lines = input.items.map((item) => ({ ...item, total: item.price.mul(item.quantity) }));
     const subtotal = lines.reduce((sum, l) => sum.add(l.total), new Prisma.Decimal(0));
     const total = subtotal.add(input.tax).add(input.shipping).sub(input.discount);
     const orderNumber = await this.nextOrderNumber(tx, (input.placedAt ?? new Date()).getUTCFullYear());
     const data = {
-      orderNumber, userId: input.userId ?? null, customerId: input.customerId ?? null, storeId: input.storeId ?? null, channel: input.channel,
-      platformOrderId: input.platformOrderId ?? null, status: input.status, paymentStatus: input.paymentStatus, paymentMethod: input.paymentMethod ?? null,
-      subtotal, tax: input.tax, shipping: input.shipping, discount: input.discount, total, currency: input.currency, notes: input.notes ?? null,
-      shippingAddress: input.shippingAddress, billingAddress: input.billingAddress, metadata: input.metadata, placedAt: input.placedAt, stockReserved: input.stockReserved ?? false,
-      items: { create: lines.map((l) => ({ productId: l.productId, sku: l.sku, name: l.name, quantity: l.quantity, price: l.price, total: l.total, productSnapshot: l.productSnapshot })) },
+      orderNumber,
+      userId: input.userId ?? null,
+      customerId: input.customerId ?? null,
+      storeId: input.storeId ?? null,
+      channel: input.channel,
+      platformOrderId: input.platformOrderId ?? null,
+      status: input.status,
+      paymentStatus: input.paymentStatus,
+      paymentMethod: input.paymentMethod ?? null,
+      subtotal,
+      tax: input.tax,
+      shipping: input.shipping,
+      discount: input.discount,
+      total,
+      currency: input.currency,
+      notes: input.notes ?? null,
+      shippingAddress: input.shippingAddress,
+      billingAddress: input.billingAddress,
+      metadata: input.metadata,
+      placedAt: input.placedAt,
+      stockReserved: input.stockReserved ?? false,
+      items: {
+        create: lines.map((l) => ({
+          productId: l.productId,
+          sku: l.sku,
+          name: l.name,
+          quantity: l.quantity,
+          price: l.price,
+          total: l.total,
+          productSnapshot: l.productSnapshot,
+        })),
+      },
       statusHistory: { create: [{ fromStatus: null, toStatus: input.status, actorId: input.actorId, reason: input.reason }] },
     };
     const order = await this.insertWithFreshCode(tx, data);

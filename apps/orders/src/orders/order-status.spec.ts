@@ -30,7 +30,11 @@ describe('order status table', () => {
           throw new Error('expected a refusal');
         } catch (error) {
           expect(error).toBeInstanceOf(AppError);
-          expect((error as AppError).toPayload()).toMatchObject({ kind: 'conflict', code: 'ORDERS.INVALID_TRANSITION', details: { from, to } });
+          expect((error as AppError).toPayload()).toMatchObject({
+            kind: 'conflict',
+            code: 'ORDERS.INVALID_TRANSITION',
+            details: { from, to },
+          });
         }
       });
     }

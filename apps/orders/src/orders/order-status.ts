@@ -33,17 +33,30 @@ export function assertTransition(from: OrderStatus, to: OrderStatus): void {
 }
 
 /** Timestamps a status sets on the order itself. */
-const STAMPS: Partial<Record<OrderStatus, 'shippedAt' | 'deliveredAt' | 'cancelledAt'>> = { SHIPPED: 'shippedAt', DELIVERED: 'deliveredAt', CANCELLED: 'cancelledAt' };
+const STAMPS: Partial<Record<OrderStatus, 'shippedAt' | 'deliveredAt' | 'cancelledAt'>> = {
+  SHIPPED: 'shippedAt',
+  DELIVERED: 'deliveredAt',
+  CANCELLED: 'cancelledAt',
+};
 
 /**
  * Moves an order and writes its history row (who, when, why) in the caller's transaction. The
  * update is conditional on the status the caller read: of two concurrent changes one wins, the
  * other gets the same 409 as an invalid transition, naming the status it found.
  */
-export async function transition(tx: Prisma.TransactionClient, order: { id: string; status: OrderStatus }, to: OrderStatus, actorId: string | null, reason: string | null): Promise<void> {
+export async function transition(
+  tx: Prisma.TransactionClient,
+  order: { id: string; status: OrderStatus },
+  to: OrderStatus,
+  actorId: string | null,
+  reason: string | null,
+): Promise<void> {
   assertTransition(order.status, to);
   const stamp = STAMPS[to];
-  const updated = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { status: to, ...(stamp ? { [stamp]: new Date() } : {}) } });
+  const updated = await tx.order.updateMany({
+    where: { id: order.id, status: order.status },
+    data: { status: to, ...(stamp ? { [stamp]: new Date() } : {}) },
+  });
   if (updated.count === 0) {
     const current = await tx.order.findUnique({ where: { id: order.id }, select: { status: true } });
     throw invalidTransition(current?.status ?? order.status, to);

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { OrderCancelled, OrderEvent, OrderFilter, OrderView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { CallerIdentity, enqueueEvent, InjectDb, newestFirstAfter, notFound, UnitOfWork, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
+import {
+  CallerIdentity,
+  enqueueEvent,
+  InjectDb,
+  newestFirstAfter,
+  notFound,
+  UnitOfWork,
+  Page,
+  pageLimit,
+  PageQuery,
+  timeKeyOf,
+  toPage,
+} from '@suite/platform';
 import { requirePermission } from '../access';
 import { OrderAccess } from './order-access';
 import { transition } from './order-status';
@@ -10,12 +22,17 @@ import { toOrderView } from './order-view';
 /** An order whose checkout has not placed it yet (placedAt NULL) is invisible: it may still be cancelled by the saga. */
 const PLACED: Prisma.OrderWhereInput = { placedAt: { not: null } };
 
-const orderNotFound = () => notFound('ORDERS.ORDER_NOT_FOUND', 'No such order.', { errors: [{ field: 'id', messages: ['order not found'] }] });
+const orderNotFound = () =>
+  notFound('ORDERS.ORDER_NOT_FOUND', 'No such order.', { errors: [{ field: 'id', messages: ['order not found'] }] });
 
 /** Reading and cancelling orders, each within the caller's visibility (OrderAccess). */
 @Injectable()
 export class OrdersService {
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
+  constructor(
+    @InjectDb() private readonly db: OrdersDb,
+    private readonly access: OrderAccess,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
+  ) {}
 
   async list(caller: CallerIdentity, query: OrderFilter & PageQuery): Promise<Page<OrderView>> {
     requirePermission(caller, 'orders:read');
@@ -29,13 +46,21 @@ export class OrdersService {
       ...(query.to ? [{ createdAt: { lt: new Date(query.to) } }] : []),
       newestFirstAfter(query.cursor) ?? {},
     ];
-    const rows = await this.db.order.findMany({ where: { AND: filters }, include: { items: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit + 1 });
+    const rows = await this.db.order.findMany({
+      where: { AND: filters },
+      include: { items: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+    });
     return toPage(rows.map(toOrderView), limit, (o) => timeKeyOf(o.createdAt, o.id));
   }
 
   async get(caller: CallerIdentity, orderId: string): Promise<OrderView> {
     requirePermission(caller, 'orders:read');
-    const row = await this.db.order.findFirst({ where: { AND: [{ id: orderId }, PLACED, await this.access.scope(caller)] }, include: { items: true, statusHistory: { orderBy: { createdAt: 'asc' } } } });
+    const row = await this.db.order.findFirst({
+      where: { AND: [{ id: orderId }, PLACED, await this.access.scope(caller)] },
+      include: { items: true, statusHistory: { orderBy: { createdAt: 'asc' } } },
+    });
     if (!row) throw orderNotFound();
     return toOrderView(row);
   }
@@ -52,8 +77,16 @@ export class OrdersService {
       await transition(tx, order, 'CANCELLED', caller.userId ?? null, reason);
       if (order.stockReserved) await tx.order.update({ where: { id: orderId }, data: { stockReserved: false } });
       const event: OrderEvent = {
-        orderId, orderCode: order.orderCode, orderNumber: order.orderNumber, status: 'CANCELLED', storeId: order.storeId, userId: order.userId,
-        total: order.total.toFixed(2), currency: order.currency, paymentMethod: order.paymentMethod, stockReserved: order.stockReserved,
+        orderId,
+        orderCode: order.orderCode,
+        orderNumber: order.orderNumber,
+        status: 'CANCELLED',
+        storeId: order.storeId,
+        userId: order.userId,
+        total: order.total.toFixed(2),
+        currency: order.currency,
+        paymentMethod: order.paymentMethod,
+        stockReserved: order.stockReserved,
       };
       await enqueueEvent(tx, OrderCancelled, { ...event, reason });
     });

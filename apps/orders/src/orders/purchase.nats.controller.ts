@@ -11,7 +11,10 @@ export class PurchaseNatsController {
 
   @MessagePattern(OrdersSubjects.PurchaseVerify)
   async verify(@Payload() r: PurchaseVerifyRequest): Promise<PurchaseVerifyResponse> {
-    const order = await this.db.order.findFirst({ where: { userId: r.userId, status: { in: ['DELIVERED', 'COMPLETED'] }, items: { some: { productId: r.productId } } }, select: { id: true } });
+    const order = await this.db.order.findFirst({
+      where: { userId: r.userId, status: { in: ['DELIVERED', 'COMPLETED'] }, items: { some: { productId: r.productId } } },
+      select: { id: true },
+    });
     return { purchased: order !== null };
   }
 }

@@ -14,25 +14,61 @@ import { assertLedgerBalanced } from './ledger';
  */
 @Injectable()
 export class CodService {
-  constructor(@InjectDb() private readonly db: OrdersDb, private readonly access: OrderAccess, private readonly uow: UnitOfWork<Prisma.TransactionClient>) {}
+  constructor(
+    @InjectDb() private readonly db: OrdersDb,
+    private readonly access: OrderAccess,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
+  ) {}
 
   async confirmCollected(caller: CallerIdentity, orderId: string): Promise<CodConfirmationView> {
     requirePermission(caller, 'payments:create');
     const order = await this.db.order.findFirst({ where: { AND: [{ id: orderId }, await this.access.scope(caller)] } });
     if (!order) throw notFound('ORDERS.ORDER_NOT_FOUND', 'No such order.', { errors: [{ field: 'id', messages: ['order not found'] }] });
-    if (order.paymentMethod !== 'COD') throw conflict('ORDERS.NOT_CASH_ON_DELIVERY', 'The order is not paid cash on delivery.', { paymentMethod: order.paymentMethod });
-    if (order.status === 'CANCELLED' || order.status === 'REFUNDED') throw conflict('ORDERS.ORDER_NOT_PAYABLE', `An order in ${order.status} cannot be paid.`, { status: order.status });
+    if (order.paymentMethod !== 'COD')
+      throw conflict('ORDERS.NOT_CASH_ON_DELIVERY', 'The order is not paid cash on delivery.', { paymentMethod: order.paymentMethod });
+    if (order.status === 'CANCELLED' || order.status === 'REFUNDED')
+      throw conflict('ORDERS.ORDER_NOT_PAYABLE', `An order in ${order.status} cannot be paid.`, { status: order.status });
     const payment = await this.uow.run(async (tx) => {
       // conditional on PENDING: of two confirmations one wins, the other is 409
       const marked = await tx.order.updateMany({ where: { id: orderId, paymentStatus: 'PENDING' }, data: { paymentStatus: 'PAID' } });
       if (marked.count === 0) throw conflict('ORDERS.ALREADY_PAID', 'The order is already paid.', { orderId });
       const now = new Date();
-      const created = await tx.payment.create({ data: { orderId, userId: order.userId, amount: order.total, currency: order.currency, status: 'PAID', method: 'COD', provider: 'cod', processedAt: now } });
-      await tx.transaction.create({ data: { orderId, paymentId: created.id, type: 'PAYMENT', amount: order.total, currency: order.currency, reference: `cod:${created.id}`, metadata: { collectedBy: caller.userId ?? null } } });
+      const created = await tx.payment.create({
+        data: {
+          orderId,
+          userId: order.userId,
+          amount: order.total,
+          currency: order.currency,
+          status: 'PAID',
+          method: 'COD',
+          provider: 'cod',
+          processedAt: now,
+        },
+      });
+      await tx.transaction.create({
+        data: {
+          orderId,
+          paymentId: created.id,
+          type: 'PAYMENT',
+          amount: order.total,
+          currency: order.currency,
+          reference: `cod:${created.id}`,
+          metadata: { collectedBy: caller.userId ?? null },
+        },
+      });
       await assertLedgerBalanced(tx, orderId);
       if (order.status === 'PENDING') await transition(tx, order, 'CONFIRMED', caller.userId ?? null, 'cash on delivery collected');
       const status = order.status === 'PENDING' ? 'CONFIRMED' : order.status;
-      const event: OrderEvent = { orderId, orderCode: order.orderCode, orderNumber: order.orderNumber, status, storeId: order.storeId, userId: order.userId, total: order.total.toFixed(2), currency: order.currency };
+      const event: OrderEvent = {
+        orderId,
+        orderCode: order.orderCode,
+        orderNumber: order.orderNumber,
+        status,
+        storeId: order.storeId,
+        userId: order.userId,
+        total: order.total.toFixed(2),
+        currency: order.currency,
+      };
       await enqueueEvent(tx, OrdersEvents.OrderPaid, { ...event, paymentId: created.id, amount: order.total.toFixed(2) });
       return created;
     });

@@ -1,6 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CodConfirmationView, CreatePaymentRequest, OrderPaymentRef, OrdersSubjects, PaymentIntentView, PaymentWebhookRequest, RefundRequest, RefundView } from '@suite/contracts/orders';
+import {
+  CodConfirmationView,
+  CreatePaymentRequest,
+  OrderPaymentRef,
+  OrdersSubjects,
+  PaymentIntentView,
+  PaymentWebhookRequest,
+  RefundRequest,
+  RefundView,
+} from '@suite/contracts/orders';
 import { Caller, CallerIdentity } from '@suite/platform';
 import { CodService } from './cod.service';
 import { PaymentsService } from './payments.service';
@@ -9,7 +18,12 @@ import { WebhooksService } from './webhooks.service';
 
 @Controller()
 export class PaymentsNatsController {
-  constructor(private readonly payments: PaymentsService, private readonly webhooks: WebhooksService, private readonly refunds: RefundsService, private readonly cod: CodService) {}
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly webhooks: WebhooksService,
+    private readonly refunds: RefundsService,
+    private readonly cod: CodService,
+  ) {}
 
   @MessagePattern(OrdersSubjects.PaymentCreate)
   create(@Payload() r: CreatePaymentRequest, @Caller() caller: CallerIdentity): Promise<PaymentIntentView> {

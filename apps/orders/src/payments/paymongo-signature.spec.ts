@@ -18,7 +18,11 @@ const rejection = (fn: () => void): string | undefined => {
 
 describe('PayMongo webhook signature', () => {
   it('accepts a valid test-mode signature over the raw body', () => {
-    expect(rejection(() => verifyPaymongoSignature(BODY, signPaymongo(SECRET, BODY, { timestamp: NOW }), SECRET, { live: false, nowSeconds: NOW }))).toBeUndefined();
+    expect(
+      rejection(() =>
+        verifyPaymongoSignature(BODY, signPaymongo(SECRET, BODY, { timestamp: NOW }), SECRET, { live: false, nowSeconds: NOW }),
+      ),
+    ).toBeUndefined();
   });
 
   it('is HMAC-SHA256(secret, "t.body") in hex', () => {
@@ -28,7 +32,9 @@ describe('PayMongo webhook signature', () => {
 
   it('rejects a tampered body', () => {
     const header = signPaymongo(SECRET, BODY, { timestamp: NOW });
-    expect(rejection(() => verifyPaymongoSignature(BODY.replace('paid', 'failed'), header, SECRET, { live: false, nowSeconds: NOW }))).toMatch(/mismatch/);
+    expect(
+      rejection(() => verifyPaymongoSignature(BODY.replace('paid', 'failed'), header, SECRET, { live: false, nowSeconds: NOW })),
+    ).toMatch(/mismatch/);
   });
 
   it('rejects a signature made with another secret', () => {
@@ -37,9 +43,21 @@ describe('PayMongo webhook signature', () => {
   });
 
   it('rejects a timestamp outside the 5-minute tolerance, either way', () => {
-    expect(rejection(() => verifyPaymongoSignature(BODY, signPaymongo(SECRET, BODY, { timestamp: NOW - 301 }), SECRET, { live: false, nowSeconds: NOW }))).toMatch(/stale/);
-    expect(rejection(() => verifyPaymongoSignature(BODY, signPaymongo(SECRET, BODY, { timestamp: NOW + 301 }), SECRET, { live: false, nowSeconds: NOW }))).toMatch(/stale/);
-    expect(rejection(() => verifyPaymongoSignature(BODY, signPaymongo(SECRET, BODY, { timestamp: NOW - 299 }), SECRET, { live: false, nowSeconds: NOW }))).toBeUndefined();
+    expect(
+      rejection(() =>
+        verifyPaymongoSignature(BODY, signPaymongo(SECRET, BODY, { timestamp: NOW - 301 }), SECRET, { live: false, nowSeconds: NOW }),
+      ),
+    ).toMatch(/stale/);
+    expect(
+      rejection(() =>
+        verifyPaymongoSignature(BODY, signPaymongo(SECRET, BODY, { timestamp: NOW + 301 }), SECRET, { live: false, nowSeconds: NOW }),
+      ),
+    ).toMatch(/stale/);
+    expect(
+      rejection(() =>
+        verifyPaymongoSignature(BODY, signPaymongo(SECRET, BODY, { timestamp: NOW - 299 }), SECRET, { live: false, nowSeconds: NOW }),
+      ),
+    ).toBeUndefined();
   });
 
   it('checks te in test mode and li in live mode, never the other', () => {
@@ -53,7 +71,11 @@ describe('PayMongo webhook signature', () => {
   it('rejects a missing or malformed header and an unset secret', () => {
     expect(rejection(() => verifyPaymongoSignature(BODY, undefined, SECRET, { live: false, nowSeconds: NOW }))).toMatch(/missing/);
     expect(rejection(() => verifyPaymongoSignature(BODY, 'garbage', SECRET, { live: false, nowSeconds: NOW }))).toMatch(/malformed/);
-    expect(rejection(() => verifyPaymongoSignature(BODY, `t=${NOW},te=zz,li=`, SECRET, { live: false, nowSeconds: NOW }))).toMatch(/mismatch/);
-    expect(rejection(() => verifyPaymongoSignature(BODY, signPaymongo('', BODY, { timestamp: NOW }), '', { live: false, nowSeconds: NOW }))).toMatch(/no webhook secret/);
+    expect(rejection(() => verifyPaymongoSignature(BODY, `t=${NOW},te=zz,li=`, SECRET, { live: false, nowSeconds: NOW }))).toMatch(
+      /mismatch/,
+    );
+    expect(
+      rejection(() => verifyPaymongoSignature(BODY, signPaymongo('', BODY, { timestamp: NOW }), '', { live: false, nowSeconds: NOW })),
+    ).toMatch(/no webhook secret/);
   });
 });

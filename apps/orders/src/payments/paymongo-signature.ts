@@ -6,7 +6,8 @@ export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
 
 const badSignature = (why: string) => unauthorized('ORDERS.WEBHOOK_SIGNATURE_INVALID', `Webhook signature rejected: ${why}.`);
 
-export const paymongoHmac = (secret: string, timestamp: string | number, rawBody: string) => createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
+export const paymongoHmac = (secret: string, timestamp: string | number, rawBody: string) =>
+  createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
 
 /** The `Paymongo-Signature` header for a body: used by the fake server in tests. */
 export function signPaymongo(secret: string, rawBody: string, options: { live?: boolean; timestamp?: number } = {}): string {
@@ -20,7 +21,12 @@ export function signPaymongo(secret: string, rawBody: string, options: { live?: 
  * te is filled in test mode, li in live mode, and only the one of our mode counts. Compared in
  * constant time; a timestamp outside the tolerance is a replay.
  */
-export function verifyPaymongoSignature(rawBody: string, header: string | undefined, secret: string, options: { live: boolean; nowSeconds?: number }): void {
+export function verifyPaymongoSignature(
+  rawBody: string,
+  header: string | undefined,
+  secret: string,
+  options: { live: boolean; nowSeconds?: number },
+): void {
   if (!secret) throw badSignature('no webhook secret configured');
   if (!header) throw badSignature('missing Paymongo-Signature header');
   const parts = Object.fromEntries(header.split(',').map((p) => p.trim().split('=') as [string, string]));

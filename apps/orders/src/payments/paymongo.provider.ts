@@ -17,19 +17,34 @@ export class PaymongoProvider implements PaymentProvider {
 
   async createPaymentIntent(order: { id: string; orderCode: string; total: Prisma.Decimal; currency: string }, method: string) {
     const attributes = {
-      amount: toCentavos(order.total), currency: order.currency, payment_method_allowed: [METHODS[method]],
-      description: `Order ${order.orderCode}`, metadata: { orderId: order.id }, capture_type: 'automatic',
+      amount: toCentavos(order.total),
+      currency: order.currency,
+      payment_method_allowed: [METHODS[method]],
+      description: `Order ${order.orderCode}`,
+      metadata: { orderId: order.id },
+      capture_type: 'automatic',
     };
     const body = await this.post('/v1/payment_intents', { data: { attributes } });
-    return { providerPaymentId: body.data.id as string, checkoutUrl: (body.data.attributes?.next_action?.redirect?.url as string | undefined) ?? null };
+    return {
+      providerPaymentId: body.data.id as string,
+      checkoutUrl: (body.data.attributes?.next_action?.redirect?.url as string | undefined) ?? null,
+    };
   }
 
   verifyWebhook(rawBody: string, headers: Record<string, string | undefined>): WebhookEvent {
-    verifyPaymongoSignature(rawBody, headers['paymongo-signature'], this.config.PAYMONGO_WEBHOOK_SECRET, { live: this.config.PAYMONGO_SECRET_KEY.startsWith('sk_live_') });
+    verifyPaymongoSignature(rawBody, headers['paymongo-signature'], this.config.PAYMONGO_WEBHOOK_SECRET, {
+      live: this.config.PAYMONGO_SECRET_KEY.startsWith('sk_live_'),
+    });
     try {
       const event = JSON.parse(rawBody).data;
       const payment = event.attributes.data;
-      return { id: event.id, type: event.attributes.type, providerPaymentId: payment.attributes.payment_intent_id, transactionId: payment.id, raw: event };
+      return {
+        id: event.id,
+        type: event.attributes.type,
+        providerPaymentId: payment.attributes.payment_intent_id,
+        transactionId: payment.id,
+        raw: event,
+      };
     } catch {
       // signed by PayMongo but not the shape we know: refuse rather than guess
       throw unauthorized('ORDERS.WEBHOOK_UNREADABLE', 'Webhook body is not a PayMongo payment event.');
@@ -37,7 +52,12 @@ export class PaymongoProvider implements PaymentProvider {
   }
 
   async refund(payment: { transactionId: string }, amount: Prisma.Decimal, reason: string) {
-    const attributes = { amount: toCentavos(amount), payment_id: payment.transactionId, reason: 'requested_by_customer', notes: reason.slice(0, 255) };
+    const attributes = {
+      amount: toCentavos(amount),
+      payment_id: payment.transactionId,
+      reason: 'requested_by_customer',
+      notes: reason.slice(0, 255),
+    };
     const body = await this.post('/v1/refunds', { data: { attributes } });
     return { providerRefundId: body.data.id as string };
   }
@@ -46,7 +66,12 @@ export class PaymongoProvider implements PaymentProvider {
     const auth = Buffer.from(`${this.config.PAYMONGO_SECRET_KEY}:`).toString('base64');
     let response: Response;
     try {
-      response = await fetch(new URL(path, this.config.PAYMONGO_BASE_URL), { method: 'POST', headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' }, body: JSON.stringify(payload), signal: AbortSignal.timeout(10000) });
+      response = await fetch(new URL(path, this.config.PAYMONGO_BASE_URL), {
+        method: 'POST',
+        headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(10000),
+      });
     } catch (error) {
       throw unavailable('ORDERS.PAYMENT_PROVIDER_UNAVAILABLE', `PayMongo did not answer: ${(error as Error).message}`);
     }

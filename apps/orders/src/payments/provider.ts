@@ -15,7 +15,10 @@ export interface WebhookEvent {
 
 export interface PaymentProvider {
   readonly name: string;
-  createPaymentIntent(order: { id: string; orderCode: string; total: Prisma.Decimal; currency: string }, method: string): Promise<{ providerPaymentId: string; checkoutUrl?: string | null }>;
+  createPaymentIntent(
+    order: { id: string; orderCode: string; total: Prisma.Decimal; currency: string },
+    method: string,
+  ): Promise<{ providerPaymentId: string; checkoutUrl?: string | null }>;
   /** Throws unauthorized when the signature does not match the raw body. */
   verifyWebhook(rawBody: string, headers: Record<string, string | undefined>): WebhookEvent;
   refund(payment: { transactionId: string }, amount: Prisma.Decimal, reason: string): Promise<{ providerRefundId: string }>;

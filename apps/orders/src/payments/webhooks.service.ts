@@ -18,7 +18,11 @@ type Outcome = { received: true; applied: boolean };
 export class WebhooksService {
   private readonly logger = new Logger('WebhooksService');
 
-  constructor(@InjectDb() private readonly db: OrdersDb, paymongo: PaymongoProvider, private readonly outbox: OutboxRelay) {
+  constructor(
+    @InjectDb() private readonly db: OrdersDb,
+    paymongo: PaymongoProvider,
+    private readonly outbox: OutboxRelay,
+  ) {
     this.providers = { [paymongo.name]: paymongo };
   }
 
@@ -30,13 +34,16 @@ export class WebhooksService {
     const event = provider.verifyWebhook(rawBody, headers);
     if (event.type !== 'payment.paid' && event.type !== 'payment.failed') return { received: true, applied: false };
     if (await this.db.payment.findUnique({ where: { transactionId: event.transactionId } })) return { received: true, applied: false };
-    const payment = await this.db.payment.findUnique({ where: { provider_providerPaymentId: { provider: provider.name, providerPaymentId: event.providerPaymentId } } });
+    const payment = await this.db.payment.findUnique({
+      where: { provider_providerPaymentId: { provider: provider.name, providerPaymentId: event.providerPaymentId } },
+    });
     if (!payment?.orderId) {
       this.logger.warn(`${provider.name} event ${event.id} for unknown intent ${event.providerPaymentId}: acknowledged, ignored`);
       return { received: true, applied: false };
     }
     try {
-      const applied = event.type === 'payment.paid' ? await this.paid(payment, payment.orderId, event) : await this.failed(payment.id, event);
+      const applied =
+        event.type === 'payment.paid' ? await this.paid(payment, payment.orderId, event) : await this.failed(payment.id, event);
       return { received: true, applied };
     } catch (error) {
       if (isUniqueViolation(error)) return { received: true, applied: false }; // the same event, delivered twice at once
@@ -44,21 +51,50 @@ export class WebhooksService {
     }
   }
 
-  private async paid(payment: { id: string; amount: Prisma.Decimal; currency: string }, orderId: string, event: WebhookEvent): Promise<boolean> {
+  private async paid(
+    payment: { id: string; amount: Prisma.Decimal; currency: string },
+    orderId: string,
+    event: WebhookEvent,
+  ): Promise<boolean> {
     const order = await this.db.$transaction(async (tx) => {
       const settled = await tx.payment.updateMany({
         where: { id: payment.id, status: { in: ['PENDING', 'PROCESSING', 'FAILED'] } },
-        data: { status: 'PAID', transactionId: event.transactionId, processedAt: new Date(), failedAt: null, gatewayResponse: { event: event.raw } },
+        data: {
+          status: 'PAID',
+          transactionId: event.transactionId,
+          processedAt: new Date(),
+          failedAt: null,
+          gatewayResponse: { event: event.raw },
+        },
       });
       if (settled.count === 0) return null;
-      await tx.transaction.create({ data: { orderId, paymentId: payment.id, type: 'PAYMENT', amount: payment.amount, currency: payment.currency, reference: event.transactionId } });
+      await tx.transaction.create({
+        data: {
+          orderId,
+          paymentId: payment.id,
+          type: 'PAYMENT',
+          amount: payment.amount,
+          currency: payment.currency,
+          reference: event.transactionId,
+        },
+      });
       const current = await tx.order.update({ where: { id: orderId }, data: { paymentStatus: 'PAID' } });
       await assertLedgerBalanced(tx, orderId);
       if (current.status === 'PENDING') await transition(tx, current, 'CONFIRMED', null, `payment ${event.transactionId} paid`);
       // Catalog confirms the order's held stock from this event (taking it again if the reservation expired).
       await enqueueEvent(tx, OrderPaid, {
-        orderId, orderCode: current.orderCode, orderNumber: current.orderNumber, status: current.status === 'PENDING' ? 'CONFIRMED' : current.status, storeId: current.storeId, userId: current.userId,
-        total: current.total.toFixed(2), currency: current.currency, paymentMethod: current.paymentMethod, stockReserved: current.stockReserved, paymentId: payment.id, amount: payment.amount.toFixed(2),
+        orderId,
+        orderCode: current.orderCode,
+        orderNumber: current.orderNumber,
+        status: current.status === 'PENDING' ? 'CONFIRMED' : current.status,
+        storeId: current.storeId,
+        userId: current.userId,
+        total: current.total.toFixed(2),
+        currency: current.currency,
+        paymentMethod: current.paymentMethod,
+        stockReserved: current.stockReserved,
+        paymentId: payment.id,
+        amount: payment.amount.toFixed(2),
       });
       return current;
     });
@@ -69,7 +105,10 @@ export class WebhooksService {
 
   /** A failed attempt only marks the payment; the order stays PENDING so the buyer can pay again. */
   private async failed(paymentId: string, event: WebhookEvent): Promise<boolean> {
-    const marked = await this.db.payment.updateMany({ where: { id: paymentId, status: { in: ['PENDING', 'PROCESSING'] } }, data: { status: 'FAILED', failedAt: new Date(), transactionId: event.transactionId } });
+    const marked = await this.db.payment.updateMany({
+      where: { id: paymentId, status: { in: ['PENDING', 'PROCESSING'] } },
+      data: { status: 'FAILED', failedAt: new Date(), transactionId: event.transactionId },
+    });
     return marked.count > 0;
   }
 }

@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export const DESIGN_STATUSES = ['DRAFT', 'REVIEW', 'APPROVED', 'ARCHIVED'] as const;
 export type DesignStatus = (typeof DESIGN_STATUSES)[number];
@@ -10,8 +23,17 @@ export type DesignAction = (typeof DESIGN_ACTIONS)[number];
 export class CreateDesignDto {
   @ApiProperty({ description: "One of the caller's teams" }) @IsUUID() teamId: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
-  @ApiProperty({ description: 'URL or storage key of the artwork; the same artwork cannot be uploaded twice' }) @IsString() @MinLength(1) @MaxLength(2000) artworkUrl: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(50, { each: true }) tags?: string[];
+  @ApiProperty({ description: 'URL or storage key of the artwork; the same artwork cannot be uploaded twice' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  artworkUrl: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) designer?: string;
   @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100000) version?: number;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() metadata?: Record<string, unknown>;
@@ -21,7 +43,12 @@ export class CreateDesignDto {
 export class UpdateDesignDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) artworkUrl?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(50, { each: true }) tags?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) designer?: string;
   @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100000) version?: number;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() metadata?: Record<string, unknown>;
@@ -65,8 +92,14 @@ export interface DesignApprovedEvent {
 
 export class LinkProductDesignDto {
   @ApiProperty() @IsUUID() designId: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Where and how the design is printed' }) @IsOptional() @IsObject() placementSettings?: Record<string, unknown>;
-  @ApiPropertyOptional({ description: 'Make this the product default (the previous default is unset)' }) @IsOptional() @IsBoolean() isDefault?: boolean;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Where and how the design is printed' })
+  @IsOptional()
+  @IsObject()
+  placementSettings?: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'Make this the product default (the previous default is unset)' })
+  @IsOptional()
+  @IsBoolean()
+  isDefault?: boolean;
 }
 
 export class ProductDesignView {

@@ -1,6 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
 
 export const PRODUCT_STATUSES = ['DRAFT', 'ACTIVE', 'DISCONTINUED', 'OUT_OF_STOCK'] as const;
 export type ProductStatusName = (typeof PRODUCT_STATUSES)[number];
@@ -9,11 +27,15 @@ export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 /** Decimal(10,2): at most 8 integer digits and 2 decimals, never negative. */
 const MONEY = /^\d{1,8}(\.\d{1,2})?$/;
-export const isMoney = (value: unknown): boolean => (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) && MONEY.test(String(value));
+export const isMoney = (value: unknown): boolean =>
+  (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) && MONEY.test(String(value));
 
 /** Money arrives as a decimal string ("19.99") or a number with at most 2 decimals; a float is never stored. */
 export const IsMoney = () =>
-  ValidateBy({ name: 'isMoney', validator: { validate: isMoney, defaultMessage: (a) => `${a?.property} must be a non-negative amount with at most 2 decimals` } });
+  ValidateBy({
+    name: 'isMoney',
+    validator: { validate: isMoney, defaultMessage: (a) => `${a?.property} must be a non-negative amount with at most 2 decimals` },
+  });
 
 /** Query strings arrive as text: `?featured=false` must mean false, not a truthy string. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -36,8 +58,20 @@ class ProductFields {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) maxCartQty?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) weight?: number;
   @ApiPropertyOptional({ type: DimensionsDto }) @IsOptional() @ValidateNested() @Type(() => DimensionsDto) dimensions?: DimensionsDto;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(2000, { each: true }) images?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(50, { each: true }) tags?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  images?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
   @ApiPropertyOptional() @IsOptional() @IsObject() attributes?: Record<string, unknown>;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) categoryIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) seoTitle?: string;
@@ -60,16 +94,30 @@ export class CreateProductDto extends ProductFields {
 
 /** The platform's PageQuery fields (contracts cannot import the platform) plus the catalog filters. */
 export class ProductListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' }) cursor?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
+  cursor?: string;
   @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  @ApiPropertyOptional({ description: 'Case-insensitive substring of the name' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) search?: string;
+  @ApiPropertyOptional({ description: 'Case-insensitive substring of the name' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  search?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() storeId?: string;
   @ApiPropertyOptional({ enum: PRODUCT_STATUSES }) @IsOptional() @IsIn(PRODUCT_STATUSES) status?: ProductStatusName;
   @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() featured?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsMoney() minPrice?: string;
   @ApiPropertyOptional() @IsOptional() @IsMoney() maxPrice?: string;
-  @ApiPropertyOptional({ description: 'Only products with stock <= minStock' }) @IsOptional() @Transform(toBoolean) @IsBoolean() lowStock?: boolean;
+  @ApiPropertyOptional({ description: 'Only products with stock <= minStock' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  lowStock?: boolean;
   @ApiPropertyOptional({ enum: PRODUCT_SORTS, default: 'newest' }) @IsOptional() @IsIn(PRODUCT_SORTS) sort?: ProductSort;
 }
 

@@ -11,7 +11,11 @@ export class ProductQuoteItem {
 /** Orders -> catalog on `catalog.product.quote` (carts): unknown ids are simply absent from the answer. */
 export class ProductQuoteRequest {
   @ApiProperty({ type: [ProductQuoteItem] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ProductQuoteItem)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ProductQuoteItem)
   items: ProductQuoteItem[];
 }
 
@@ -22,7 +26,8 @@ export class ProductQuoteLine {
   @ApiPropertyOptional({ nullable: true }) sku: string | null;
   @ApiProperty({ description: "Unit price as a decimal string; the variant's price when variantId is set" }) price: string;
   @ApiProperty({ description: "Units in stock; the variant's when variantId is set" }) stock: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Most units of this product in one cart (null: no limit)' }) maxCartQty: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Most units of this product in one cart (null: no limit)' }) maxCartQty:
+    number | null;
   @ApiProperty() status: string;
   @ApiProperty({ description: 'ACTIVE, not deleted, the variant active, stock > 0' }) isAvailable: boolean;
 }

@@ -8,7 +8,10 @@ export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 /** One line of an order: a product, or one of its system variants, and how many units. */
 export class ReserveStockItem {
   @ApiProperty() @IsUUID() productId: string;
-  @ApiPropertyOptional({ description: 'Take the units from this system variant of the product' }) @IsOptional() @IsUUID() variantId?: string;
+  @ApiPropertyOptional({ description: 'Take the units from this system variant of the product' })
+  @IsOptional()
+  @IsUUID()
+  variantId?: string;
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(100000) quantity: number;
 }
 
@@ -16,7 +19,11 @@ export class ReserveStockItem {
 export class ReserveStockRequest {
   @ApiProperty() @IsUUID() orderId: string;
   @ApiProperty({ type: [ReserveStockItem] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ReserveStockItem)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ReserveStockItem)
   items: ReserveStockItem[];
 }
 

@@ -64,7 +64,12 @@ export class UpdateProfileDto {
   @Matches(/^\+[1-9]\d{6,14}$/, { message: 'phoneNumber must be in E.164 form, e.g. +4915112345678' })
   phoneNumber?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true, description: 'Free-form settings of the client (at most 8 KiB as JSON)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'Free-form settings of the client (at most 8 KiB as JSON)',
+  })
   @IsOptional()
   @IsObject()
   preferences?: Record<string, unknown> | null;

@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { TokenPair, UserView } from './auth.dto';
 
 /** Query strings arrive as text: `?isActive=false` must mean false, not a truthy string. */
@@ -55,11 +71,17 @@ export class UpdateTeamDto {
 
 export class AddTeamMemberDto {
   @ApiProperty() @IsUUID() userId: string;
-  @ApiPropertyOptional({ description: 'Make this member the leader; the current leader becomes a member' }) @IsOptional() @IsBoolean() isLeader?: boolean;
+  @ApiPropertyOptional({ description: 'Make this member the leader; the current leader becomes a member' })
+  @IsOptional()
+  @IsBoolean()
+  isLeader?: boolean;
 }
 
 export class RemoveTeamMemberQuery {
-  @ApiPropertyOptional({ description: 'Required to remove the leader: the member who leads from now on' }) @IsOptional() @IsUUID() newLeaderId?: string;
+  @ApiPropertyOptional({ description: 'Required to remove the leader: the member who leads from now on' })
+  @IsOptional()
+  @IsUUID()
+  newLeaderId?: string;
 }
 
 export class TeamView {
@@ -89,7 +111,12 @@ export class UserListFilter {
 }
 
 export class SetUserRolesDto {
-  @ApiProperty({ type: [String], example: ['SELLER'] }) @IsArray() @ArrayMaxSize(50) @ArrayUnique() @Matches(ROLE_NAME, { each: true, message: 'each role must be a role name' }) roles: string[];
+  @ApiProperty({ type: [String], example: ['SELLER'] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @Matches(ROLE_NAME, { each: true, message: 'each role must be a role name' })
+  roles: string[];
 }
 
 export class UpdateUserStatusDto {
@@ -105,16 +132,31 @@ export class AdminUserView extends UserView {
 // ---- Roles and permissions ---------------------------------------------------------------------
 
 export class CreateRoleDto {
-  @ApiProperty({ example: 'CHAMBER_AUDITOR' }) @Matches(ROLE_NAME, { message: 'name must be 2 to 50 letters, digits, dashes or underscores, starting with a letter' }) name: string;
+  @ApiProperty({ example: 'CHAMBER_AUDITOR' })
+  @Matches(ROLE_NAME, { message: 'name must be 2 to 50 letters, digits, dashes or underscores, starting with a letter' })
+  name: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
-  @ApiProperty({ type: [String], example: ['devices:read'] }) @IsArray() @ArrayMaxSize(200) @ArrayUnique() @Matches(PERMISSION_FORMAT, { each: true, message: 'each permission must look like resource:action' }) permissions: string[];
+  @ApiProperty({ type: [String], example: ['devices:read'] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(PERMISSION_FORMAT, { each: true, message: 'each permission must look like resource:action' })
+  permissions: string[];
 }
 
 export class UpdateRoleDto {
-  @ApiPropertyOptional({ description: 'Custom roles only' }) @IsOptional() @Matches(ROLE_NAME, { message: 'name must be 2 to 50 letters, digits, dashes or underscores, starting with a letter' }) name?: string;
+  @ApiPropertyOptional({ description: 'Custom roles only' })
+  @IsOptional()
+  @Matches(ROLE_NAME, { message: 'name must be 2 to 50 letters, digits, dashes or underscores, starting with a letter' })
+  name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
   @ApiPropertyOptional({ type: [String], description: 'The complete new set; system roles may only gain permissions' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @Matches(PERMISSION_FORMAT, { each: true, message: 'each permission must look like resource:action' }) permissions?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(PERMISSION_FORMAT, { each: true, message: 'each permission must look like resource:action' })
+  permissions?: string[];
 }
 
 export class RoleView {
@@ -138,7 +180,11 @@ export class PermissionView {
 // ---- Impersonation -----------------------------------------------------------------------------
 
 export class StartImpersonationDto {
-  @ApiPropertyOptional({ example: 'Ticket 4711: seller cannot see their orders' }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
+  @ApiPropertyOptional({ example: 'Ticket 4711: seller cannot see their orders' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class ImpersonationStarted extends TokenPair {

@@ -4,12 +4,31 @@
  * the documents' PermissionResource (USER, ROLE, PERMISSION, STORE, ...) and PermissionAction enums.
  */
 export const PERMISSION_RESOURCES = [
-  'users', 'roles', 'permissions', 'teams', 'api-keys', 'audit-logs', 'settings',
-  'stores', 'products', 'categories', 'designs', 'reviews',
-  'customers', 'carts', 'orders', 'payments',
-  'factories', 'fulfillments', 'shipments', 'returns',
-  'devices', 'alerts', 'notifications',
-  'reports', 'analytics',
+  'users',
+  'roles',
+  'permissions',
+  'teams',
+  'api-keys',
+  'audit-logs',
+  'settings',
+  'stores',
+  'products',
+  'categories',
+  'designs',
+  'reviews',
+  'customers',
+  'carts',
+  'orders',
+  'payments',
+  'factories',
+  'fulfillments',
+  'shipments',
+  'returns',
+  'devices',
+  'alerts',
+  'notifications',
+  'reports',
+  'analytics',
 ] as const;
 export const PERMISSION_ACTIONS = ['create', 'read', 'update', 'delete', 'execute'] as const;
 
@@ -26,5 +45,17 @@ export function isPermissionName(value: string): value is PermissionName {
 }
 
 /** The system roles: the union of both documents' UserRole enums. Seeded, never deleted. */
-export const SYSTEM_ROLES = ['SUPER_ADMIN', 'ADMIN', 'LEADER', 'SELLER', 'DESIGNER', 'FULFILLER', 'FINANCE', 'SUPPORT', 'GROWER', 'BUYER', 'USER'] as const;
+export const SYSTEM_ROLES = [
+  'SUPER_ADMIN',
+  'ADMIN',
+  'LEADER',
+  'SELLER',
+  'DESIGNER',
+  'FULFILLER',
+  'FINANCE',
+  'SUPPORT',
+  'GROWER',
+  'BUYER',
+  'USER',
+] as const;
 export type SystemRole = (typeof SYSTEM_ROLES)[number];

@@ -5,7 +5,10 @@ import { ALL_PERMISSIONS, PermissionName } from './permissions';
 // ----- Two-factor authentication (TOTP) -----
 
 export class TwoFactorSetupView {
-  @ApiProperty({ description: 'For the QR code the authenticator app scans', example: 'otpauth://totp/Suite:grower%40example.com?secret=...&issuer=Suite' })
+  @ApiProperty({
+    description: 'For the QR code the authenticator app scans',
+    example: 'otpauth://totp/Suite:grower%40example.com?secret=...&issuer=Suite',
+  })
   otpauthUri: string;
 
   @ApiProperty({ description: 'The same secret, base32, for typing it in by hand; shown only here' })
@@ -19,7 +22,11 @@ export class EnableTwoFactorDto {
 }
 
 export class TwoFactorBackupCodesView {
-  @ApiProperty({ type: [String], description: 'Ten single-use codes such as ab12-cd34, shown once: keep them somewhere safe', example: ['ab12-cd34'] })
+  @ApiProperty({
+    type: [String],
+    description: 'Ten single-use codes such as ab12-cd34, shown once: keep them somewhere safe',
+    example: ['ab12-cd34'],
+  })
   backupCodes: string[];
 }
 
@@ -53,7 +60,10 @@ export class CreateApiKeyDto {
   @IsIn(ALL_PERMISSIONS, { each: true, message: 'each scope must be a permission such as orders:read' })
   scopes: PermissionName[];
 
-  @ApiPropertyOptional({ description: 'When the key stops working (ISO 8601, in the future); never when absent', example: '2027-01-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'When the key stops working (ISO 8601, in the future); never when absent',
+    example: '2027-01-01T00:00:00Z',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   expiresAt?: string;

@@ -23,21 +23,39 @@ const MaxJsonBytes = (max: number) =>
 
 export class SendCommandDto {
   @ApiProperty({ example: 'RESTART', description: 'upper case, digits and _, 2-64 characters' })
-  @IsString() @Matches(COMMAND_NAME, { message: 'command must be 2-64 upper-case letters, digits or _, starting with a letter (RESTART, UPDATE_CONFIG, ...)' })
+  @IsString()
+  @Matches(COMMAND_NAME, {
+    message: 'command must be 2-64 upper-case letters, digits or _, starting with a letter (RESTART, UPDATE_CONFIG, ...)',
+  })
   command: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: `at most ${MAX_COMMAND_PARAMETERS_BYTES} bytes of JSON` })
-  @IsOptional() @IsObject() @MaxJsonBytes(MAX_COMMAND_PARAMETERS_BYTES)
+  @IsOptional()
+  @IsObject()
+  @MaxJsonBytes(MAX_COMMAND_PARAMETERS_BYTES)
   parameters?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3600, default: DEFAULT_COMMAND_TIMEOUT_SECONDS, description: 'unanswered after this long -> timeout' })
-  @IsOptional() @IsInt() @Min(1) @Max(3600)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 3600,
+    default: DEFAULT_COMMAND_TIMEOUT_SECONDS,
+    description: 'unanswered after this long -> timeout',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   timeoutSeconds?: number;
 }
 
 /** The platform's PageQuery fields (contracts cannot import the platform) plus the status filter. */
 export class CommandListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' }) cursor?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
+  cursor?: string;
   @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional({ enum: COMMAND_STATUSES }) @IsOptional() @IsIn(COMMAND_STATUSES) status?: CommandStatusName;
 }

@@ -1,8 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
-export const DEVICE_TYPES = ['MUSHROOM_CHAMBER', 'ENVIRONMENTAL_SENSOR', 'IRRIGATION_SYSTEM', 'HVAC_CONTROLLER', 'CAMERA', 'pH_SENSOR', 'HUMIDITY_CONTROLLER'] as const;
+export const DEVICE_TYPES = [
+  'MUSHROOM_CHAMBER',
+  'ENVIRONMENTAL_SENSOR',
+  'IRRIGATION_SYSTEM',
+  'HVAC_CONTROLLER',
+  'CAMERA',
+  'pH_SENSOR',
+  'HUMIDITY_CONTROLLER',
+] as const;
 export type DeviceTypeName = (typeof DEVICE_TYPES)[number];
 export const DEVICE_STATUSES = ['ONLINE', 'OFFLINE', 'MAINTENANCE', 'ERROR'] as const;
 export type DeviceStatusName = (typeof DEVICE_STATUSES)[number];
@@ -29,7 +53,9 @@ export class CalibrationDto {
 export class CreateSensorDto {
   @ApiProperty({ example: 'temperature' }) @IsString() @Length(1, 64) type: string;
   @ApiProperty({ example: 'temp-1', description: 'unique per device; how the device names it in its readings' })
-  @IsString() @Matches(SENSOR_NAME, { message: 'name must be 1-64 letters, digits, _ or -' }) name: string;
+  @IsString()
+  @Matches(SENSOR_NAME, { message: 'name must be 1-64 letters, digits, _ or -' })
+  name: string;
   @ApiProperty({ example: 'C' }) @IsString() @Length(1, 32) unit: string;
   @ApiPropertyOptional({ description: 'readings below are kept with quality OUT_OF_RANGE' }) @IsOptional() @IsNumber() minValue?: number;
   @ApiPropertyOptional({ description: 'must be >= minValue' }) @IsOptional() @IsNumber() maxValue?: number;
@@ -39,7 +65,11 @@ export class CreateSensorDto {
 
 export class UpdateSensorDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) type?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(SENSOR_NAME, { message: 'name must be 1-64 letters, digits, _ or -' }) name?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(SENSOR_NAME, { message: 'name must be 1-64 letters, digits, _ or -' })
+  name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 32) unit?: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber() minValue?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() maxValue?: number;
@@ -65,15 +95,27 @@ export class CreateDeviceDto {
   @ApiProperty() @IsString() @Length(1, 200) name: string;
   @ApiProperty({ enum: DEVICE_TYPES }) @IsIn(DEVICE_TYPES) type: DeviceTypeName;
   @ApiProperty({ example: 'CH-0001', description: 'unique; 3-64 letters, digits, _ or - (a NATS subject token and an MQTT topic level)' })
-  @IsString() @Matches(BRIDGE_NAME, { message: 'serialNumber must be 3-64 letters, digits, _ or -' }) serialNumber: string;
+  @IsString()
+  @Matches(BRIDGE_NAME, { message: 'serialNumber must be 3-64 letters, digits, _ or -' })
+  serialNumber: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) location?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) firmware?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) ipAddress?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) macAddress?: string;
-  @ApiPropertyOptional({ minimum: 10, maximum: 86400, default: 120 }) @IsOptional() @IsInt() @Min(10) @Max(86400) heartbeatTimeoutSeconds?: number;
+  @ApiPropertyOptional({ minimum: 10, maximum: 86400, default: 120 })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  heartbeatTimeoutSeconds?: number;
   @ApiPropertyOptional({ type: [CreateSensorDto], maxItems: MAX_SENSORS_PER_DEVICE })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_SENSORS_PER_DEVICE) @ValidateNested({ each: true }) @Type(() => CreateSensorDto) sensors?: CreateSensorDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SENSORS_PER_DEVICE)
+  @ValidateNested({ each: true })
+  @Type(() => CreateSensorDto)
+  sensors?: CreateSensorDto[];
 }
 
 export class UpdateDeviceDto {
@@ -85,14 +127,24 @@ export class UpdateDeviceDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) ipAddress?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) macAddress?: string;
   @ApiPropertyOptional({ minimum: 10, maximum: 86400 }) @IsOptional() @IsInt() @Min(10) @Max(86400) heartbeatTimeoutSeconds?: number;
-  @ApiPropertyOptional({ enum: OWNER_SETTABLE_STATUSES, description: 'MAINTENANCE, or OFFLINE to leave maintenance (ONLINE follows from the next reading)' })
-  @IsOptional() @IsIn(OWNER_SETTABLE_STATUSES) status?: (typeof OWNER_SETTABLE_STATUSES)[number];
+  @ApiPropertyOptional({
+    enum: OWNER_SETTABLE_STATUSES,
+    description: 'MAINTENANCE, or OFFLINE to leave maintenance (ONLINE follows from the next reading)',
+  })
+  @IsOptional()
+  @IsIn(OWNER_SETTABLE_STATUSES)
+  status?: (typeof OWNER_SETTABLE_STATUSES)[number];
   @ApiPropertyOptional({ description: 'false: the bridge refuses its readings' }) @IsOptional() @IsBoolean() isActive?: boolean;
 }
 
 /** The platform's PageQuery fields (contracts cannot import the platform) plus the device filters. */
 export class DeviceListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' }) cursor?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
+  cursor?: string;
   @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional({ enum: DEVICE_STATUSES }) @IsOptional() @IsIn(DEVICE_STATUSES) status?: DeviceStatusName;
   @ApiPropertyOptional({ enum: DEVICE_TYPES }) @IsOptional() @IsIn(DEVICE_TYPES) type?: DeviceTypeName;

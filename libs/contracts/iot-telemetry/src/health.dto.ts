@@ -6,7 +6,9 @@ import { DEVICE_HEALTH_STATUSES, DeviceHealthStatusName } from './bridge';
 /** POST /devices/:id/health: a health record by an operator or an app (devices report theirs on the bridge). */
 export class RecordHealthDto {
   @ApiPropertyOptional({ enum: DEVICE_HEALTH_STATUSES, description: 'derived from the metrics when absent (see health-status.ts)' })
-  @IsOptional() @IsIn(DEVICE_HEALTH_STATUSES) status?: DeviceHealthStatusName;
+  @IsOptional()
+  @IsIn(DEVICE_HEALTH_STATUSES)
+  status?: DeviceHealthStatusName;
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: '%' }) @IsOptional() @IsNumber() @Min(0) @Max(100) cpuUsage?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: '%' }) @IsOptional() @IsNumber() @Min(0) @Max(100) memoryUsage?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: '%' }) @IsOptional() @IsNumber() @Min(0) @Max(100) diskUsage?: number;
@@ -21,7 +23,12 @@ export class RecordHealthDto {
 
 /** The platform's PageQuery fields (contracts cannot import the platform) plus the filters. Newest first. */
 export class HealthListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' }) cursor?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
+  cursor?: string;
   @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional({ enum: DEVICE_HEALTH_STATUSES }) @IsOptional() @IsIn(DEVICE_HEALTH_STATUSES) status?: DeviceHealthStatusName;
   @ApiPropertyOptional({ description: 'inclusive (ISO 8601)' }) @IsOptional() @IsDateString() from?: string;

@@ -13,9 +13,23 @@ export class ReadingQuery {
   @ApiPropertyOptional({ description: 'one sensor of the device; all its sensors otherwise' }) @IsOptional() @IsUUID() sensorId?: string;
   @ApiPropertyOptional({ description: 'inclusive (ISO 8601); default 24 h before `to`' }) @IsOptional() @IsDateString() from?: string;
   @ApiPropertyOptional({ description: 'exclusive (ISO 8601); default now' }) @IsOptional() @IsDateString() to?: string;
-  @ApiPropertyOptional({ enum: READING_BUCKETS, description: 'downsample: min/max/avg/count per sensor per bucket' }) @IsOptional() @IsIn(READING_BUCKETS) bucket?: ReadingBucket;
-  @ApiPropertyOptional({ maximum: MAX_READINGS_PAGE, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_READINGS_PAGE) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' }) cursor?: string;
+  @ApiPropertyOptional({ enum: READING_BUCKETS, description: 'downsample: min/max/avg/count per sensor per bucket' })
+  @IsOptional()
+  @IsIn(READING_BUCKETS)
+  bucket?: ReadingBucket;
+  @ApiPropertyOptional({ maximum: MAX_READINGS_PAGE, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_READINGS_PAGE)
+  limit?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
+  cursor?: string;
 }
 
 export class ReadingView {

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 export const THRESHOLD_OPERATORS = ['ABOVE', 'BELOW'] as const;
 export const ALERT_SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const;
@@ -20,7 +34,10 @@ export class CreateThresholdDto {
 }
 
 export class UpdateThresholdDto {
-  @ApiPropertyOptional({ enum: THRESHOLD_OPERATORS }) @IsOptional() @IsIn(THRESHOLD_OPERATORS) operator?: (typeof THRESHOLD_OPERATORS)[number];
+  @ApiPropertyOptional({ enum: THRESHOLD_OPERATORS })
+  @IsOptional()
+  @IsIn(THRESHOLD_OPERATORS)
+  operator?: (typeof THRESHOLD_OPERATORS)[number];
   @ApiPropertyOptional() @IsOptional() @IsNumber() value?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 86400 }) @IsOptional() @IsInt() @Min(0) @Max(86400) durationSeconds?: number;
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsNumber() @Min(0) hysteresis?: number;
@@ -40,7 +57,8 @@ export class ThresholdView {
   @ApiProperty() hysteresis: number;
   @ApiProperty({ enum: ALERT_SEVERITIES }) severity: string;
   @ApiProperty() isActive: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'when the current breach began; null when not breaching' }) breachStartedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'when the current breach began; null when not breaching' }) breachStartedAt:
+    string | null;
   @ApiPropertyOptional({ nullable: true }) activeAlertId: string | null;
   @ApiPropertyOptional({ nullable: true }) createdBy: string | null;
   @ApiProperty() createdAt: string;
@@ -57,7 +75,12 @@ export class ThresholdRef extends ThresholdSensorRef {
 
 /** Filters of GET /sensor-alerts, with the platform's cursor/limit restated (contracts cannot import the platform). */
 export class SensorAlertListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' }) cursor?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
+  cursor?: string;
   @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() deviceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() sensorId?: string;

@@ -35,8 +35,10 @@ export class CartItemView {
   @ApiProperty() discount: string;
   @ApiProperty() total: string;
   @ApiProperty({ description: '{ name, sku } when added' }) productSnapshot: unknown;
-  @ApiProperty({ description: 'false while the product cannot be ordered; checkout refuses the cart until the line is removed' }) isAvailable: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'Why the line cannot be ordered, for the buyer (e.g. the product was discontinued)' }) notice: string | null;
+  @ApiProperty({ description: 'false while the product cannot be ordered; checkout refuses the cart until the line is removed' })
+  isAvailable: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Why the line cannot be ordered, for the buyer (e.g. the product was discontinued)' })
+  notice: string | null;
 }
 
 export class CartView {

@@ -10,7 +10,9 @@ export class CheckoutDto {
   @ApiProperty() @IsUUID() cartId: string;
   @ApiProperty({ description: "One of the caller's addresses" }) @IsUUID() shippingAddressId: string;
   @ApiPropertyOptional({ description: 'Defaults to the shipping address' }) @IsOptional() @IsUUID() billingAddressId?: string;
-  @ApiProperty({ enum: PAYMENT_METHODS, description: 'COD orders are confirmed at once; others wait for payment' }) @IsIn(PAYMENT_METHODS) paymentMethod: PaymentMethodName;
+  @ApiProperty({ enum: PAYMENT_METHODS, description: 'COD orders are confirmed at once; others wait for payment' })
+  @IsIn(PAYMENT_METHODS)
+  paymentMethod: PaymentMethodName;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) notes?: string;
 }
 

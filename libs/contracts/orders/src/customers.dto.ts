@@ -26,7 +26,12 @@ export class UpdateCustomerDto {
 
 /** The platform's PageQuery fields (contracts cannot import the platform) plus the customer filters. */
 export class CustomerListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' }) cursor?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
+  cursor?: string;
   @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional({ enum: CUSTOMER_STATUSES }) @IsOptional() @IsIn(CUSTOMER_STATUSES) status?: (typeof CUSTOMER_STATUSES)[number];
   @ApiPropertyOptional({ description: 'Part of the email (case-insensitive)' }) @IsOptional() @IsString() @MaxLength(320) email?: string;
@@ -45,7 +50,10 @@ export class CustomerView {
 }
 
 export class CreateAddressDto {
-  @ApiPropertyOptional({ enum: ADDRESS_TYPES, default: 'SHIPPING' }) @IsOptional() @IsIn(ADDRESS_TYPES) type?: (typeof ADDRESS_TYPES)[number];
+  @ApiPropertyOptional({ enum: ADDRESS_TYPES, default: 'SHIPPING' })
+  @IsOptional()
+  @IsIn(ADDRESS_TYPES)
+  type?: (typeof ADDRESS_TYPES)[number];
   @ApiProperty() @IsString() @Length(1, 100) firstName: string;
   @ApiProperty() @IsString() @Length(1, 100) lastName: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) company?: string;
@@ -56,7 +64,10 @@ export class CreateAddressDto {
   @ApiProperty() @IsString() @Length(1, 20) postalCode: string;
   @ApiPropertyOptional({ default: 'Philippines' }) @IsOptional() @IsString() @Length(1, 100) country?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phoneNumber?: string;
-  @ApiPropertyOptional({ description: 'Make this the default of its type (the previous default is unset)' }) @IsOptional() @IsBoolean() isDefault?: boolean;
+  @ApiPropertyOptional({ description: 'Make this the default of its type (the previous default is unset)' })
+  @IsOptional()
+  @IsBoolean()
+  isDefault?: boolean;
 }
 
 export class UpdateAddressDto {

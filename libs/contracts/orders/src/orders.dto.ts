@@ -3,7 +3,17 @@ import { IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } fr
 // type only: events.ts imports ORDER_STATUSES from here, a value import back would be circular
 import type { OrderHoldReason } from './events';
 
-export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED', 'REFUNDED', 'ON_HOLD'] as const;
+export const ORDER_STATUSES = [
+  'PENDING',
+  'CONFIRMED',
+  'PROCESSING',
+  'SHIPPED',
+  'DELIVERED',
+  'COMPLETED',
+  'CANCELLED',
+  'REFUNDED',
+  'ON_HOLD',
+] as const;
 export type OrderStatusName = (typeof ORDER_STATUSES)[number];
 
 /** Gateway -> orders on `orders.order.import`: the marketplace's own order payload, unchanged. */
@@ -61,7 +71,8 @@ export class OrderView {
   @ApiProperty() shippingAddress: Record<string, unknown>;
   @ApiProperty() billingAddress: Record<string, unknown>;
   @ApiProperty() stockReserved: boolean;
-  @ApiPropertyOptional({ nullable: true, example: 'STOCK_UNAVAILABLE', description: 'why the order is ON_HOLD' }) holdReason: OrderHoldReason | null;
+  @ApiPropertyOptional({ nullable: true, example: 'STOCK_UNAVAILABLE', description: 'why the order is ON_HOLD' })
+  holdReason: OrderHoldReason | null;
   @ApiPropertyOptional({ nullable: true }) placedAt: string | null;
   @ApiPropertyOptional({ nullable: true }) cancelledAt: string | null;
   @ApiProperty() createdAt: string;

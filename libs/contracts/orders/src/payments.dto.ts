@@ -17,7 +17,10 @@ export class PaymentIntentView {
 
 export class RefundDto {
   /** A positive money amount with at most two decimals, as a string so no float touches it. */
-  @ApiProperty({ example: '25.00' }) @IsString() @Matches(/^\d{1,10}(\.\d{1,2})?$/, { message: 'amount must be a positive amount with at most 2 decimals, e.g. "25.00"' }) amount: string;
+  @ApiProperty({ example: '25.00' })
+  @IsString()
+  @Matches(/^\d{1,10}(\.\d{1,2})?$/, { message: 'amount must be a positive amount with at most 2 decimals, e.g. "25.00"' })
+  amount: string;
   @ApiProperty({ maxLength: 500 }) @IsString() @Length(1, 500) reason: string;
 }
 

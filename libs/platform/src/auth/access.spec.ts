@@ -7,13 +7,20 @@ const seller = { userId: 'u1', roles: ['SELLER'], permissions: ['orders:read'], 
 describe('access kit', () => {
   it("returns the signed-in user's id and answers an anonymous caller 401 with the service's code", () => {
     expect(access.requireSignedIn(seller)).toBe('u1');
-    expect(() => access.requireSignedIn({ ...seller, userId: undefined })).toThrow(expect.objectContaining({ kind: 'unauthorized', code: 'ORDERS.NOT_SIGNED_IN' }));
+    expect(() => access.requireSignedIn({ ...seller, userId: undefined })).toThrow(
+      expect.objectContaining({ kind: 'unauthorized', code: 'ORDERS.NOT_SIGNED_IN' }),
+    );
   });
 
   it('names every missing permission in one 403', () => {
     expect(() => access.requirePermission(seller, 'orders:read')).not.toThrow();
     expect(() => access.requirePermission(seller, 'orders:read', 'orders:update')).toThrow(
-      expect.objectContaining({ kind: 'forbidden', code: 'AUTH.PERMISSION_DENIED', message: 'Missing permission: orders:update.', details: { missing: ['orders:update'] } }),
+      expect.objectContaining({
+        kind: 'forbidden',
+        code: 'AUTH.PERMISSION_DENIED',
+        message: 'Missing permission: orders:update.',
+        details: { missing: ['orders:update'] },
+      }),
     );
   });
 

@@ -21,7 +21,11 @@ export interface BootstrapOptions<C extends PlatformConfig> {
 }
 
 /** Errors Fastify raises while routing, before any hook or Nest handler (an over-long path parameter, a malformed URL). */
-function frameworkError(error: Error, request: { id: string; url: string }, reply: { code(n: number): unknown; header(k: string, v: string): unknown; send(body: unknown): void }): void {
+function frameworkError(
+  error: Error,
+  request: { id: string; url: string },
+  reply: { code(n: number): unknown; header(k: string, v: string): unknown; send(body: unknown): void },
+): void {
   const problem = toProblem(httpErrorToPayload(error), { instance: request.url.split('?')[0].slice(0, 200), requestId: request.id });
   reply.code(problem.status);
   reply.header(REQUEST_ID_HEADER, request.id);
@@ -62,7 +66,11 @@ export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
  * transport with the service name as queue group, so N copies share the requests. A bad
  * configuration stops the process with the names of the variables at fault.
  */
-export async function bootstrapService<C extends PlatformConfig>(module: Type<unknown>, definition: ServiceDefinition<C>, options: BootstrapOptions<C> = {}): Promise<INestApplication> {
+export async function bootstrapService<C extends PlatformConfig>(
+  module: Type<unknown>,
+  definition: ServiceDefinition<C>,
+  options: BootstrapOptions<C> = {},
+): Promise<INestApplication> {
   let config: C;
   try {
     config = loadConfig(definition.config);
@@ -75,10 +83,20 @@ export async function bootstrapService<C extends PlatformConfig>(module: Type<un
   }
   if (config instanceof JwtConfig) assertProductionSecret(definition.name, config);
   assertProductionEncryptionKey(definition.name, config);
-  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config.BODY_LIMIT_BYTES), { bufferLogs: true, rawBody: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config.BODY_LIMIT_BYTES), {
+    bufferLogs: true,
+    rawBody: true,
+  });
   app.useLogger(app.get(Logger));
   app.connectMicroservice<MicroserviceOptions>(
-    { strategy: new SuiteNatsServer({ servers: config.NATS_URL.split(','), queue: definition.name, name: `${definition.name}-server`, maxReconnectAttempts: -1 }) },
+    {
+      strategy: new SuiteNatsServer({
+        servers: config.NATS_URL.split(','),
+        queue: definition.name,
+        name: `${definition.name}-server`,
+        maxReconnectAttempts: -1,
+      }),
+    },
     { inheritAppConfig: true },
   );
   app.enableShutdownHooks();

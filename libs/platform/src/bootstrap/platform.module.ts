@@ -37,7 +37,10 @@ export class SuiteValidationPipe extends ValidationPipe {
 
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const violations = findUnstorableText(value, metadata.data ?? '');
-    if (violations.length > 0) throw new AppError('invalid', 'PLATFORM.VALIDATION_FAILED', `Invalid input: ${violations.map((v) => v.field).join(', ')}.`, { errors: violations });
+    if (violations.length > 0)
+      throw new AppError('invalid', 'PLATFORM.VALIDATION_FAILED', `Invalid input: ${violations.map((v) => v.field).join(', ')}.`, {
+        errors: violations,
+      });
     return super.transform(value, metadata);
   }
 }
@@ -62,7 +65,11 @@ export class PlatformModule {
       { provide: PLATFORM_CONFIG, useFactory: () => loadConfig<PlatformConfig>(definition.config) },
       { provide: definition.config, useExisting: PLATFORM_CONFIG },
       { provide: HEALTH_SERVICE_NAME, useValue: definition.name },
-      { provide: NatsConnectionService, useFactory: (config: PlatformConfig) => new NatsConnectionService(config.NATS_URL, definition.name), inject: [PLATFORM_CONFIG] },
+      {
+        provide: NatsConnectionService,
+        useFactory: (config: PlatformConfig) => new NatsConnectionService(config.NATS_URL, definition.name),
+        inject: [PLATFORM_CONFIG],
+      },
       {
         provide: NatsClient,
         useFactory: (c: NatsConnectionService, config: PlatformConfig) => new NatsClient(c, config.NATS_REQUEST_TIMEOUT_MS),
@@ -76,7 +83,16 @@ export class PlatformModule {
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
     ];
-    const exported: unknown[] = [PLATFORM_CONFIG, definition.config, NatsClient, JetStreamService, NatsConnectionService, HealthProbe, EventConsumers, PeriodicJobs];
+    const exported: unknown[] = [
+      PLATFORM_CONFIG,
+      definition.config,
+      NatsClient,
+      JetStreamService,
+      NatsConnectionService,
+      HealthProbe,
+      EventConsumers,
+      PeriodicJobs,
+    ];
     if (definition.prismaClient) {
       const Client = definition.prismaClient;
       providers.push(

@@ -8,7 +8,9 @@ describe('databaseUrlFor', () => {
   });
 
   it('lets the per-service variable win', () => {
-    expect(databaseUrlFor('orders', { DATABASE_URL: 'postgresql://a@b/c', ORDERS_DATABASE_URL: 'postgresql://o@own/orders' })).toBe('postgresql://o@own/orders');
+    expect(databaseUrlFor('orders', { DATABASE_URL: 'postgresql://a@b/c', ORDERS_DATABASE_URL: 'postgresql://o@own/orders' })).toBe(
+      'postgresql://o@own/orders',
+    );
   });
 
   it('falls back to the local server, and honours a name prefix for isolated test databases', () => {

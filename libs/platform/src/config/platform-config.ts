@@ -5,7 +5,9 @@ export class PlatformConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: string = 'development';
 
-  @Matches(/^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/, { message: 'NATS_URL must be nats://host:port (comma separated for a cluster)' })
+  @Matches(/^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/, {
+    message: 'NATS_URL must be nats://host:port (comma separated for a cluster)',
+  })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

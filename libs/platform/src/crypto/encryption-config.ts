@@ -43,7 +43,9 @@ export function usesDevelopmentKeyInProduction(config: PlatformConfig): boolean 
 /** Called by bootstrapService for every service; configs without ENCRYPTION_KEY pass. Sibling of assertProductionSecret. */
 export function assertProductionEncryptionKey(service: string, config: PlatformConfig): void {
   if (usesDevelopmentKeyInProduction(config)) {
-    process.stderr.write(`${service}: ENCRYPTION_KEY must be set in production (the development default is public, so every secret it protects is readable)\n`);
+    process.stderr.write(
+      `${service}: ENCRYPTION_KEY must be set in production (the development default is public, so every secret it protects is readable)\n`,
+    );
     process.exit(1);
   }
 }

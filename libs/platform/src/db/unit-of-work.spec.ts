@@ -76,10 +76,14 @@ describe('UnitOfWork', () => {
   });
 
   it('keeps concurrent units of work apart', async () => {
-    const ids = await Promise.all([1, 2, 3].map(() => uow.run(async (tx) => {
-      await new Promise((r) => setTimeout(r, 5));
-      return [tx.id, currentTransaction<{ id: number }>()?.id];
-    })));
+    const ids = await Promise.all(
+      [1, 2, 3].map(() =>
+        uow.run(async (tx) => {
+          await new Promise((r) => setTimeout(r, 5));
+          return [tx.id, currentTransaction<{ id: number }>()?.id];
+        }),
+      ),
+    );
     expect(ids.map(([tx, ambient]) => tx === ambient)).toEqual([true, true, true]);
     expect(new Set(ids.map(([tx]) => tx)).size).toBe(3);
   });

@@ -37,7 +37,10 @@ export function currentTransaction<T>(): T | undefined {
  */
 @Injectable()
 export class UnitOfWork<Tx = any> {
-  constructor(@Inject(DB) private readonly db: PrismaLike, @Optional() private readonly relay?: OutboxRelay) {}
+  constructor(
+    @Inject(DB) private readonly db: PrismaLike,
+    @Optional() private readonly relay?: OutboxRelay,
+  ) {}
 
   async run<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const open = ambient.getStore();

@@ -1,12 +1,29 @@
 import { HttpException } from '@nestjs/common';
 import { AppError, ErrorKind, ErrorPayload, isErrorPayload, toErrorPayload } from './app-error';
 
-const KIND_BY_STATUS: Record<number, ErrorKind> = { 400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 503: 'unavailable' };
+const KIND_BY_STATUS: Record<number, ErrorKind> = {
+  400: 'invalid',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  503: 'unavailable',
+};
 
 const CODE_BY_STATUS: Record<number, string> = {
-  400: 'PLATFORM.BAD_REQUEST', 401: 'PLATFORM.UNAUTHORIZED', 403: 'PLATFORM.FORBIDDEN', 404: 'PLATFORM.ROUTE_NOT_FOUND',
-  405: 'PLATFORM.METHOD_NOT_ALLOWED', 406: 'PLATFORM.NOT_ACCEPTABLE', 409: 'PLATFORM.CONFLICT', 413: 'PLATFORM.PAYLOAD_TOO_LARGE',
-  414: 'PLATFORM.URI_TOO_LONG', 415: 'PLATFORM.UNSUPPORTED_MEDIA_TYPE', 422: 'PLATFORM.UNPROCESSABLE', 429: 'PLATFORM.TOO_MANY_REQUESTS', 503: 'PLATFORM.SERVICE_UNAVAILABLE',
+  400: 'PLATFORM.BAD_REQUEST',
+  401: 'PLATFORM.UNAUTHORIZED',
+  403: 'PLATFORM.FORBIDDEN',
+  404: 'PLATFORM.ROUTE_NOT_FOUND',
+  405: 'PLATFORM.METHOD_NOT_ALLOWED',
+  406: 'PLATFORM.NOT_ACCEPTABLE',
+  409: 'PLATFORM.CONFLICT',
+  413: 'PLATFORM.PAYLOAD_TOO_LARGE',
+  414: 'PLATFORM.URI_TOO_LONG',
+  415: 'PLATFORM.UNSUPPORTED_MEDIA_TYPE',
+  422: 'PLATFORM.UNPROCESSABLE',
+  429: 'PLATFORM.TOO_MANY_REQUESTS',
+  503: 'PLATFORM.SERVICE_UNAVAILABLE',
 };
 
 function fromStatus(status: number, message: string): ErrorPayload {

@@ -5,7 +5,15 @@ import { statusFor, toProblem } from './problem';
 
 describe('error model', () => {
   it('maps every kind to its HTTP status, and honours an explicit status', () => {
-    const expected = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, internal: 500, unavailable: 503 } as const;
+    const expected = {
+      invalid: 400,
+      unauthorized: 401,
+      forbidden: 403,
+      not_found: 404,
+      conflict: 409,
+      internal: 500,
+      unavailable: 503,
+    } as const;
     for (const [kind, status] of Object.entries(expected)) {
       expect(statusFor({ kind: kind as keyof typeof expected, code: 'X.Y', message: 'm' })).toBe(status);
     }
@@ -13,7 +21,10 @@ describe('error model', () => {
   });
 
   it('renders RFC 9457 problem details with code, field errors and extensions', () => {
-    const error = new AppError('invalid', 'CATALOG.BAD_PRICE', 'Invalid input: price.', { errors: [{ field: 'price', messages: ['price must not be negative'] }], sku: 'A1' });
+    const error = new AppError('invalid', 'CATALOG.BAD_PRICE', 'Invalid input: price.', {
+      errors: [{ field: 'price', messages: ['price must not be negative'] }],
+      sku: 'A1',
+    });
     const problem = toProblem(error.toPayload(), { instance: '/api/v1/products', requestId: 'r-1' });
     expect(problem).toEqual({
       type: 'https://docs.suite.local/problems/catalog-bad-price',
@@ -42,13 +53,19 @@ describe('error model', () => {
   });
 
   it('maps HTTP-edge errors: unknown route, oversized body, malformed JSON', () => {
-    expect(httpErrorToPayload(new NotFoundException('Cannot GET /x'))).toMatchObject({ kind: 'not_found', code: 'PLATFORM.ROUTE_NOT_FOUND' });
+    expect(httpErrorToPayload(new NotFoundException('Cannot GET /x'))).toMatchObject({
+      kind: 'not_found',
+      code: 'PLATFORM.ROUTE_NOT_FOUND',
+    });
     const tooLarge = httpErrorToPayload(new PayloadTooLargeException());
     expect(tooLarge).toMatchObject({ code: 'PLATFORM.PAYLOAD_TOO_LARGE', status: 413 });
     expect(statusFor(tooLarge)).toBe(413);
     const fastifyTooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
     expect(statusFor(httpErrorToPayload(fastifyTooLarge))).toBe(413);
-    const badJson = Object.assign(new SyntaxError('Unexpected token b in JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
+    const badJson = Object.assign(new SyntaxError('Unexpected token b in JSON'), {
+      statusCode: 400,
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+    });
     expect(httpErrorToPayload(badJson)).toMatchObject({ kind: 'invalid', code: 'PLATFORM.MALFORMED_BODY' });
   });
 });

@@ -15,7 +15,13 @@ class Order {
 
 describe('validationFailed', () => {
   it('names every bad field, nested ones with their path', () => {
-    const order = plainToInstance(Order, { customerId: 7, lines: [{ sku: 'A', quantity: 1 }, { sku: 3, quantity: 0 }] });
+    const order = plainToInstance(Order, {
+      customerId: 7,
+      lines: [
+        { sku: 'A', quantity: 1 },
+        { sku: 3, quantity: 0 },
+      ],
+    });
     const error = validationFailed(validateSync(order));
     expect(error.kind).toBe('invalid');
     expect(error.details?.errors?.map((e) => e.field)).toEqual(['customerId', 'lines[1].sku', 'lines[1].quantity']);

@@ -54,6 +54,7 @@ export const consumerPending = new Gauge({
   async collect() {
     this.reset();
     const lags = await Promise.allSettled([...lagSources].map((read) => read()));
-    for (const lag of lags) if (lag.status === 'fulfilled') this.set({ consumer: lag.value.consumer, stream: lag.value.stream }, lag.value.pending);
+    for (const lag of lags)
+      if (lag.status === 'fulfilled') this.set({ consumer: lag.value.consumer, stream: lag.value.stream }, lag.value.pending);
   },
 });

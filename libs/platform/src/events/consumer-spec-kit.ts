@@ -20,12 +20,17 @@ import { EventConsumers } from './event-consumers';
 /** Builds one replica of a service whose only code is the given providers (handlers, command handlers). */
 export async function startConsumerApp(prismaClient: PrismaClientClass, providers: Provider[]): Promise<INestApplicationContext> {
   @Module({
-    imports: [PlatformModule.forService({ name: 'analytics', healthSubject: 'analytics.health.check', config: PlatformConfig, prismaClient })],
+    imports: [
+      PlatformModule.forService({ name: 'analytics', healthSubject: 'analytics.health.check', config: PlatformConfig, prismaClient }),
+    ],
     providers,
   })
   class ConsumerSpecModule {}
   const levels: LogLevel[] = process.env.SPEC_LOGS ? ['error', 'warn', 'log'] : [];
-  const app = await NestFactory.createApplicationContext(ConsumerSpecModule, { logger: levels.length ? levels : false, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(ConsumerSpecModule, {
+    logger: levels.length ? levels : false,
+    abortOnError: false,
+  });
   return app;
 }
 
@@ -59,7 +64,8 @@ export async function cleanNats(connection: NatsConnectionService, tag: string, 
     if (consumer.name.includes(tag)) await jsm.consumers.delete(stream, consumer.name).catch(() => undefined);
   }
   await jsm.streams.purge(stream, { filter: `evt.analytics.spec${tag}.>` }).catch(() => undefined);
-  for (const handler of handlers) await jsm.streams.purge(DEAD_LETTER_STREAM.name, { filter: deadLetterSubject('analytics', handler) }).catch(() => undefined);
+  for (const handler of handlers)
+    await jsm.streams.purge(DEAD_LETTER_STREAM.name, { filter: deadLetterSubject('analytics', handler) }).catch(() => undefined);
 }
 
 /** Drops the spec's own database (created by migrateAll under its DATABASE_NAME_PREFIX). */

@@ -57,7 +57,10 @@ export async function publishDeadLetter(nc: NatsConnection, input: DeadLetterInp
   h.set(DeadLetterHeaders.MessageId, input.messageId);
   h.set(DeadLetterHeaders.StreamSequence, String(input.streamSequence));
   // The same failure dead-lettered twice (a crash before the term) is stored once.
-  await jetstream(nc).publish(deadLetterSubject(input.service, input.handler), input.data, { headers: h, msgID: `${input.consumer}:${input.messageId}` });
+  await jetstream(nc).publish(deadLetterSubject(input.service, input.handler), input.data, {
+    headers: h,
+    msgID: `${input.consumer}:${input.messageId}`,
+  });
 }
 
 export interface DeadLetter {
@@ -93,7 +96,12 @@ export function toDeadLetter(message: JsMsg): DeadLetter {
  * Reads dead letters in stream order through an ordered (ephemeral) consumer, optionally those of
  * one service or one of its handlers. Calls `visit` for each; reading stops when none is left.
  */
-export async function readDeadLetters(nc: NatsConnection, filter: { service?: string; handler?: string }, visit: (message: JsMsg) => Promise<void>, max = 10000): Promise<number> {
+export async function readDeadLetters(
+  nc: NatsConnection,
+  filter: { service?: string; handler?: string },
+  visit: (message: JsMsg) => Promise<void>,
+  max = 10000,
+): Promise<number> {
   const jsm = await jetstreamManager(nc);
   const info = await jsm.streams.info(DEAD_LETTER_STREAM.name).catch(() => null);
   if (!info || info.state.messages === 0) return 0;
@@ -144,7 +152,16 @@ export async function requestReplay(nc: NatsConnection, service: string, handler
 /** One line per dead letter, columns padded, for a terminal. */
 export function formatDeadLetters(letters: DeadLetter[]): string {
   const header = ['SEQ', 'TIME', 'SERVICE', 'CONSUMER', 'SUBJECT', 'DELIVERIES', 'REASON', 'ERROR'];
-  const rows = letters.map((l) => [String(l.sequence), l.storedAt, l.service, l.consumer, l.subject, String(l.deliveries), l.reason, l.error]);
+  const rows = letters.map((l) => [
+    String(l.sequence),
+    l.storedAt,
+    l.service,
+    l.consumer,
+    l.subject,
+    String(l.deliveries),
+    l.reason,
+    l.error,
+  ]);
   const widths = header.slice(0, -1).map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   return [header, ...rows].map((r) => r.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]) : cell)).join('  ')).join('\n');
 }

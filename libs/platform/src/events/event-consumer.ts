@@ -3,7 +3,14 @@ import { nanos } from '@nats-io/nats-core';
 import { AckPolicy, Consumer, DeliverPolicy, JsMsg } from '@nats-io/jetstream';
 import { JetStreamService, StreamSpec } from '../nats/jetstream';
 import { REQUEST_ID_HEADER } from '../logging/request-id';
-import { consumerDeadLettered, consumerDuration, consumerFailed, consumerHandled, consumerRedelivered, registerLagSource } from './consumer-metrics';
+import {
+  consumerDeadLettered,
+  consumerDuration,
+  consumerFailed,
+  consumerHandled,
+  consumerRedelivered,
+  registerLagSource,
+} from './consumer-metrics';
 import { DEAD_LETTER_STREAM, DeadLetterReason, publishDeadLetter } from './dead-letter';
 import { EventDefinition, EventMeta } from './event-definition';
 import { decodeEvent, Delivery, InvalidEventPayload, Outcome } from './event-pipeline';
@@ -55,7 +62,11 @@ export class EventConsumer {
   private stopping = false;
   private unregisterLag?: () => void;
 
-  constructor(private readonly settings: ConsumerSettings, private readonly jetstream: JetStreamService, private readonly dispatch: Dispatch) {
+  constructor(
+    private readonly settings: ConsumerSettings,
+    private readonly jetstream: JetStreamService,
+    private readonly dispatch: Dispatch,
+  ) {
     this.durable = durableName(settings.service, settings.handler);
     this.logger = new Logger(`Consumer ${this.durable}`);
   }
@@ -93,7 +104,10 @@ export class EventConsumer {
       this.logger.warn({ err: error }, 'consumer filter cannot be updated in place; recreating the durable');
       await jsm.consumers.delete(stream.name, this.durable);
       await jsm.consumers.add(stream.name, {
-        ...config, durable_name: this.durable, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: existing.ack_floor.stream_seq + 1,
+        ...config,
+        durable_name: this.durable,
+        deliver_policy: DeliverPolicy.StartSequence,
+        opt_start_seq: existing.ack_floor.stream_seq + 1,
       });
     }
   }
@@ -224,7 +238,9 @@ export class EventConsumer {
     if (ready.length > 1) {
       try {
         const outcomes = await this.dispatch(ready, () => this.stopping);
-        ready.forEach((delivery, i) => (i < outcomes.length ? this.done(delivery.message, outcomes[i], started) : delivery.message.nak(FETCH_EXPIRES_MS)));
+        ready.forEach((delivery, i) =>
+          i < outcomes.length ? this.done(delivery.message, outcomes[i], started) : delivery.message.nak(FETCH_EXPIRES_MS),
+        );
         return;
       } catch {
         // One of them failed and took the batch down with it: run each alone, so only that one is retried.
@@ -259,8 +275,17 @@ export class EventConsumer {
       const reason: DeadLetterReason = invalid ? 'invalid_payload' : 'deliveries_exhausted';
       try {
         await publishDeadLetter(await this.jetstream.nats(), {
-          service: this.settings.service, handler: this.settings.handler, consumer: this.durable, subject: meta.subject, messageId: meta.messageId,
-          deliveries: meta.deliveryCount, streamSequence: message.seq, reason, error: error.message, data: message.data, carried: message.headers,
+          service: this.settings.service,
+          handler: this.settings.handler,
+          consumer: this.durable,
+          subject: meta.subject,
+          messageId: meta.messageId,
+          deliveries: meta.deliveryCount,
+          streamSequence: message.seq,
+          reason,
+          error: error.message,
+          data: message.data,
+          carried: message.headers,
         });
       } catch (publishError) {
         // Not copied: leave it unacked so it comes back (the extra delivery the server allows).
@@ -272,10 +297,16 @@ export class EventConsumer {
       // forever (the reason is in the dead letter's headers).
       message.term();
       consumerDeadLettered.inc({ consumer: this.durable, reason });
-      this.logger.error({ messageId: meta.messageId, subject: meta.subject, deliveries: meta.deliveryCount, reason, error: error.message }, 'event moved to the dead-letter stream');
+      this.logger.error(
+        { messageId: meta.messageId, subject: meta.subject, deliveries: meta.deliveryCount, reason, error: error.message },
+        'event moved to the dead-letter stream',
+      );
       return;
     }
-    this.logger.warn({ messageId: meta.messageId, subject: meta.subject, delivery: meta.deliveryCount, error: error.message }, 'event handler failed; will retry');
+    this.logger.warn(
+      { messageId: meta.messageId, subject: meta.subject, delivery: meta.deliveryCount, error: error.message },
+      'event handler failed; will retry',
+    );
     message.nak(this.backoff(meta.deliveryCount));
   }
 

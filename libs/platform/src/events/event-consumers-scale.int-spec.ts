@@ -32,7 +32,10 @@ type Tx = AnalyticsPrismaClient;
 
 @Injectable()
 class BulkHandler {
-  constructor(private readonly uow: UnitOfWork<Tx>, @Inject(REPLICA) private readonly replica: string) {}
+  constructor(
+    private readonly uow: UnitOfWork<Tx>,
+    @Inject(REPLICA) private readonly replica: string,
+  ) {}
   @OnEvent(Bulk, { name: names.bulk, backoffMs: [30] })
   handle(e: SpecEvent) {
     return this.uow.run((tx) => tx.analyticsEvent.create({ data: { eventType: `${tag}.bulk`, entityId: e.id, userId: this.replica } }));
@@ -96,10 +99,15 @@ describe('event consumers across replicas and restarts', () => {
   const publishMany = async (e: { subject: string }, count: number) => {
     const js = jetstream(await nats.get());
     for (let i = 0; i < count; i += 200) {
-      await Promise.all(Array.from({ length: Math.min(200, count - i) }, (_, j) => js.publish(e.subject, JSON.stringify({ id: `${tag}-${i + j}`, n: i + j }), { msgID: randomUUID() })));
+      await Promise.all(
+        Array.from({ length: Math.min(200, count - i) }, (_, j) =>
+          js.publish(e.subject, JSON.stringify({ id: `${tag}-${i + j}`, n: i + j }), { msgID: randomUUID() }),
+        ),
+      );
     }
   };
-  const consumerInfo = async (handler: string) => (await jetstreamManager(await nats.get())).consumers.info(eventStreamFor('analytics').name, durableName('analytics', handler));
+  const consumerInfo = async (handler: string) =>
+    (await jetstreamManager(await nats.get())).consumers.info(eventStreamFor('analytics').name, durableName('analytics', handler));
 
   beforeAll(async () => {
     Object.assign(process.env, { DATABASE_NAME_PREFIX: prefix, EVENT_RETRY_BACKOFF_MS: '30', LOG_LEVEL: 'silent' });
@@ -127,7 +135,10 @@ describe('event consumers across replicas and restarts', () => {
       return info.num_pending + info.num_ack_pending === 0;
     });
     expect(await count()).toBe(2000);
-    const distinct = await db.$queryRawUnsafe<{ n: number }[]>('SELECT count(DISTINCT entity_id)::int AS n FROM analytics_event WHERE event_type = $1', `${tag}.bulk`);
+    const distinct = await db.$queryRawUnsafe<{ n: number }[]>(
+      'SELECT count(DISTINCT entity_id)::int AS n FROM analytics_event WHERE event_type = $1',
+      `${tag}.bulk`,
+    );
     expect(distinct[0].n).toBe(2000);
     const byReplica = await db.analyticsEvent.groupBy({ by: ['userId'], where: { eventType: `${tag}.bulk` }, _count: true });
     expect(byReplica.map((r) => r.userId).sort()).toEqual(['a', 'b']);
@@ -157,7 +168,11 @@ describe('event consumers across replicas and restarts', () => {
     const jsm = await jetstreamManager(await nats.get());
     await jsm.consumers.delete(eventStreamFor('analytics').name, durableName('analytics', `revived-${tag}`));
     await publishMany(Revived, 3);
-    await waitFor('the events after the deletion', async () => (await db.analyticsEvent.count({ where: { eventType: `${tag}.revived` } })) === 3, 15000);
+    await waitFor(
+      'the events after the deletion',
+      async () => (await db.analyticsEvent.count({ where: { eventType: `${tag}.revived` } })) === 3,
+      15000,
+    );
     await stop(app);
   });
 
@@ -176,12 +191,19 @@ describe('event consumers across replicas and restarts', () => {
 
     const second = await start([SlowHandler]);
     // Well within the 30 s ackWait: the fetched messages were handed back, not left to time out.
-    await waitFor('the rest after a restart', async () => (await db.analyticsEvent.count({ where: { eventType: `${tag}.slow` } })) === 30, 20000);
+    await waitFor(
+      'the rest after a restart',
+      async () => (await db.analyticsEvent.count({ where: { eventType: `${tag}.slow` } })) === 30,
+      20000,
+    );
     await waitFor('every ack', async () => {
       const i = await consumerInfo(names.slow);
       return i.num_pending + i.num_ack_pending === 0;
     });
-    const distinct = await db.$queryRawUnsafe<{ n: number }[]>('SELECT count(DISTINCT entity_id)::int AS n FROM analytics_event WHERE event_type = $1', `${tag}.slow`);
+    const distinct = await db.$queryRawUnsafe<{ n: number }[]>(
+      'SELECT count(DISTINCT entity_id)::int AS n FROM analytics_event WHERE event_type = $1',
+      `${tag}.slow`,
+    );
     expect(distinct[0].n).toBe(30);
     await stop(second);
   });

@@ -31,14 +31,24 @@ const Doomed = event('doomed');
 const LostAck = event('lost');
 const Replayed = event('replayed');
 const Bulk = event('bulk');
-const names = { flaky: `flaky-${tag}`, strict: `strict-${tag}`, doomed: `doomed-${tag}`, lost: `lost-${tag}`, replayed: `replayed-${tag}`, bulk: `bulk-${tag}` };
+const names = {
+  flaky: `flaky-${tag}`,
+  strict: `strict-${tag}`,
+  doomed: `doomed-${tag}`,
+  lost: `lost-${tag}`,
+  replayed: `replayed-${tag}`,
+  bulk: `bulk-${tag}`,
+};
 const durable = (handler: string) => durableName('analytics', handler);
 const fast = { backoffMs: [30] };
 
 type Tx = AnalyticsPrismaClient;
 
 class RecordCommand {
-  constructor(readonly kind: string, readonly id: string) {}
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+  ) {}
 }
 
 /** Counts attempts per event id; the first `failFirst` attempts write their row and then throw. */
@@ -107,7 +117,8 @@ describe('event consumers (@OnEvent)', () => {
   let nats: NatsConnectionService;
   let handlers: SpecHandlers;
 
-  const rows = (kind: string, id?: string) => db.analyticsEvent.count({ where: { eventType: `${tag}.${kind}`, ...(id ? { entityId: id } : {}) } });
+  const rows = (kind: string, id?: string) =>
+    db.analyticsEvent.count({ where: { eventType: `${tag}.${kind}`, ...(id ? { entityId: id } : {}) } });
   const publish = async (e: { subject: string }, body: unknown, msgID = randomUUID()) => {
     await jetstream(await nats.get()).publish(e.subject, typeof body === 'string' ? body : JSON.stringify(body), { msgID });
     return msgID;
@@ -139,7 +150,10 @@ describe('event consumers (@OnEvent)', () => {
     RecordHandler.failFirst = 2;
     const id = randomUUID();
     await publish(Flaky, { id, n: 1 });
-    await waitFor('the third attempt to commit', async () => (await counterValue(consumerHandled, { consumer: durable(names.flaky), outcome: 'handled' })) === 1);
+    await waitFor(
+      'the third attempt to commit',
+      async () => (await counterValue(consumerHandled, { consumer: durable(names.flaky), outcome: 'handled' })) === 1,
+    );
     expect(RecordHandler.attempts.get(id)).toBe(3);
     expect(await rows('flaky', id)).toBe(1); // the first two attempts' rows were rolled back
     expect(await counterValue(consumerRedelivered, { consumer: durable(names.flaky) })).toBe(2);
@@ -149,8 +163,14 @@ describe('event consumers (@OnEvent)', () => {
     const ids = Array.from({ length: 60 }, () => randomUUID());
     await Promise.all(ids.map((id, n) => publish(Bulk, { id, n })));
     await waitFor('all 60 stored', async () => (await rows('bulk')) === 60);
-    await waitFor('all 60 acked', async () => (await counterValue(consumerHandled, { consumer: durable(names.bulk), outcome: 'handled' })) === 60);
-    const perId = await db.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM analytics_event WHERE event_type = $1 GROUP BY entity_id', `${tag}.bulk`);
+    await waitFor(
+      'all 60 acked',
+      async () => (await counterValue(consumerHandled, { consumer: durable(names.bulk), outcome: 'handled' })) === 60,
+    );
+    const perId = await db.$queryRawUnsafe<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM analytics_event WHERE event_type = $1 GROUP BY entity_id',
+      `${tag}.bulk`,
+    );
     expect(perId.every((r) => r.n === 1)).toBe(true);
     expect(perId).toHaveLength(60);
     expect(await counterValue(consumerRedelivered, { consumer: durable(names.bulk) })).toBe(1); // only the unlucky one came back
@@ -165,8 +185,12 @@ describe('event consumers (@OnEvent)', () => {
     await waitFor('two dead letters', async () => (await deadLetters(names.strict)).length === 2);
     const [first, second] = await deadLetters(names.strict);
     expect(first.headers).toMatchObject({
-      'Deadletter-Subject': Strict.subject, 'Deadletter-Service': 'analytics', 'Deadletter-Consumer': durable(names.strict),
-      'Deadletter-Deliveries': '1', 'Deadletter-Reason': 'invalid_payload', 'Deadletter-Msg-Id': notJson,
+      'Deadletter-Subject': Strict.subject,
+      'Deadletter-Service': 'analytics',
+      'Deadletter-Consumer': durable(names.strict),
+      'Deadletter-Deliveries': '1',
+      'Deadletter-Reason': 'invalid_payload',
+      'Deadletter-Msg-Id': notJson,
     });
     expect(first.error).toMatch(/not JSON/);
     expect(first.payload).toBe('{not json');
@@ -174,7 +198,11 @@ describe('event consumers (@OnEvent)', () => {
     expect(second.error).toMatch(/n: .*integer/);
     expect(handlers.runs.get('strict:x')).toBeUndefined();
     expect(await counterValue(consumerDeadLettered, { consumer: durable(names.strict), reason: 'invalid_payload' })).toBe(2);
-    await waitFor('the poison to be terminated, not left pending', async () => (await consumerOf(app, durable(names.strict)).pending()) === 0, 5000);
+    await waitFor(
+      'the poison to be terminated, not left pending',
+      async () => (await consumerOf(app, durable(names.strict)).pending()) === 0,
+      5000,
+    );
   });
 
   it('dead-letters a handler that always fails after maxDeliver deliveries, applying nothing', async () => {
@@ -182,7 +210,13 @@ describe('event consumers (@OnEvent)', () => {
     const msgId = await publish(Doomed, { id, n: 3 });
     await waitFor('the dead letter', async () => (await deadLetters(names.doomed)).length === 1);
     const [letter] = await deadLetters(names.doomed);
-    expect(letter).toMatchObject({ messageId: msgId, deliveries: 3, reason: 'deliveries_exhausted', error: 'always fails second line is not kept', subject: Doomed.subject });
+    expect(letter).toMatchObject({
+      messageId: msgId,
+      deliveries: 3,
+      reason: 'deliveries_exhausted',
+      error: 'always fails second line is not kept',
+      subject: Doomed.subject,
+    });
     expect(handlers.runs.get(`doomed:${id}`)).toBe(3);
     expect(await rows('doomed', id)).toBe(0);
     await waitFor('the message to be terminated', async () => (await consumerOf(app, durable(names.doomed)).pending()) === 0, 5000);
@@ -202,7 +236,11 @@ describe('event consumers (@OnEvent)', () => {
     };
     const id = randomUUID();
     await publish(LostAck, { id, n: 4 });
-    await waitFor('the redelivery to find the inbox row', async () => (await counterValue(consumerHandled, { consumer: durable(names.lost), outcome: 'duplicate' })) === 1, 10000);
+    await waitFor(
+      'the redelivery to find the inbox row',
+      async () => (await counterValue(consumerHandled, { consumer: durable(names.lost), outcome: 'duplicate' })) === 1,
+      10000,
+    );
     release();
     expect(await rows('lost', id)).toBe(1);
     expect(handlers.runs.get(`lost:${id}`)).toBe(1);
@@ -211,7 +249,10 @@ describe('event consumers (@OnEvent)', () => {
     const msgId = randomUUID();
     await db.processedEvent.create({ data: { consumer: durable(names.lost), messageId: msgId } });
     await publish(LostAck, { id: already, n: 5 }, msgId);
-    await waitFor('the second duplicate', async () => (await counterValue(consumerHandled, { consumer: durable(names.lost), outcome: 'duplicate' })) === 2);
+    await waitFor(
+      'the second duplicate',
+      async () => (await counterValue(consumerHandled, { consumer: durable(names.lost), outcome: 'duplicate' })) === 2,
+    );
     expect(handlers.runs.get(`lost:${already}`)).toBeUndefined();
     expect(await rows('lost', already)).toBe(0);
   });

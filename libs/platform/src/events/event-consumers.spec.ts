@@ -15,7 +15,9 @@ class Plain {
 
 describe('event consumer wiring', () => {
   it('reads one service event from that service stream, with the subject as filter', () => {
-    expect(streamsFor('evt.orders.order.placed')).toEqual([{ stream: expect.objectContaining({ name: 'EVT_ORDERS', subjects: ['evt.orders.>'] }), filter: 'evt.orders.order.placed' }]);
+    expect(streamsFor('evt.orders.order.placed')).toEqual([
+      { stream: expect.objectContaining({ name: 'EVT_ORDERS', subjects: ['evt.orders.>'] }), filter: 'evt.orders.order.placed' },
+    ]);
   });
 
   it('reads a family of every service from each service stream, each filter inside its stream', () => {
@@ -47,10 +49,23 @@ describe('event consumer wiring', () => {
 
   it('prints dead letters as aligned columns', () => {
     const text = formatDeadLetters([
-      { sequence: 7, storedAt: '2026-12-02T03:00:00.000Z', service: 'catalog', consumer: 'catalog__release', subject: 'evt.orders.order.cancelled', messageId: 'm', deliveries: 10, reason: 'deliveries_exhausted', error: 'boom', payload: '{}' },
+      {
+        sequence: 7,
+        storedAt: '2026-12-02T03:00:00.000Z',
+        service: 'catalog',
+        consumer: 'catalog__release',
+        subject: 'evt.orders.order.cancelled',
+        messageId: 'm',
+        deliveries: 10,
+        reason: 'deliveries_exhausted',
+        error: 'boom',
+        payload: '{}',
+      },
     ]).split('\n');
     expect(text[0]).toMatch(/^SEQ\s+TIME\s+SERVICE\s+CONSUMER\s+SUBJECT\s+DELIVERIES\s+REASON\s+ERROR$/);
-    expect(text[1]).toMatch(/^7\s+2026-12-02T03:00:00.000Z\s+catalog\s+catalog__release\s+evt.orders.order.cancelled\s+10\s+deliveries_exhausted\s+boom$/);
+    expect(text[1]).toMatch(
+      /^7\s+2026-12-02T03:00:00.000Z\s+catalog\s+catalog__release\s+evt.orders.order.cancelled\s+10\s+deliveries_exhausted\s+boom$/,
+    );
     expect(text[0].indexOf('ERROR')).toBe(text[1].indexOf('boom'));
   });
 });

@@ -22,7 +22,10 @@ export function streamsFor(subject: string): { stream: StreamSpec; filter: strin
   const [prefix, family, ...rest] = subject.split('.');
   if (prefix === 'evt' && family && isServiceName(family)) return [{ stream: eventStreamFor(family), filter: subject }];
   if (prefix === 'evt' && (family === '>' || family === '*')) {
-    return DATABASE_SERVICES.map((service) => ({ stream: eventStreamFor(service), filter: ['evt', service, ...(family === '>' ? ['>'] : rest)].join('.') }));
+    return DATABASE_SERVICES.map((service) => ({
+      stream: eventStreamFor(service),
+      filter: ['evt', service, ...(family === '>' ? ['>'] : rest)].join('.'),
+    }));
   }
   throw new Error(`cannot tell which stream holds ${subject}: event subjects are evt.<service>.<entity>.<verb>`);
 }
@@ -69,11 +72,23 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     await Promise.all(this.registered.map((r) => r.consumer.start()));
     if (this.registered.length > 0) {
       const nc = await this.jetstream.nats();
-      this.replaySubscription = nc.subscribe(deadLetterReplaySubject(this.definition.name), { queue: this.definition.name, callback: (error, message) => {
-        if (error) return;
-        const request = (() => { try { return message.json<{ handler?: string }>(); } catch { return {}; } })();
-        void this.replay(request.handler).then((result) => message.respond(JSON.stringify(result)), (e: Error) => message.respond(JSON.stringify({ error: e.message })));
-      } });
+      this.replaySubscription = nc.subscribe(deadLetterReplaySubject(this.definition.name), {
+        queue: this.definition.name,
+        callback: (error, message) => {
+          if (error) return;
+          const request = (() => {
+            try {
+              return message.json<{ handler?: string }>();
+            } catch {
+              return {};
+            }
+          })();
+          void this.replay(request.handler).then(
+            (result) => message.respond(JSON.stringify(result)),
+            (e: Error) => message.respond(JSON.stringify({ error: e.message })),
+          );
+        },
+      });
       this.logger.log({ consumers: this.registered.map((r) => `${r.consumer.durable}@${r.consumer.stream}`) }, 'event consumers started');
     }
   }
@@ -85,7 +100,9 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
 
   /** Pending messages per durable and stream: the consumers' lag, for /health/ready and tests. */
   async lag(): Promise<Record<string, number>> {
-    const entries = await Promise.all(this.registered.map(async (r) => [`${r.consumer.durable}@${r.consumer.stream}`, await r.consumer.pending()] as const));
+    const entries = await Promise.all(
+      this.registered.map(async (r) => [`${r.consumer.durable}@${r.consumer.stream}`, await r.consumer.pending()] as const),
+    );
     return Object.fromEntries(entries);
   }
 
@@ -117,7 +134,8 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
 
   /** The transaction may last as long as the server waits for the ack, no longer: past it, another replica has the message. */
   private dispatch(handler: EventHandlerFn, timeoutMs = this.config.EVENT_ACK_WAIT_MS) {
-    return (deliveries: Delivery[], stopping?: () => boolean) => runHandlers({ uow: this.uow, commandBus: this.commandBus, timeoutMs }, handler, deliveries, stopping);
+    return (deliveries: Delivery[], stopping?: () => boolean) =>
+      runHandlers({ uow: this.uow, commandBus: this.commandBus, timeoutMs }, handler, deliveries, stopping);
   }
 
   private register(instance: object, method: string, { event, options }: EventHandlerMetadata): void {
@@ -128,10 +146,16 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     for (const { stream, filter } of streamsFor(event.subject)) {
       const consumer = new EventConsumer(
         {
-          service: this.definition.name, handler: handlerName, event, stream, filter,
+          service: this.definition.name,
+          handler: handlerName,
+          event,
+          stream,
+          filter,
           maxDeliver: options.maxDeliver ?? this.config.EVENT_MAX_DELIVER,
-          backoffMs, ackWaitMs,
-          maxAckPending: options.maxAckPending ?? 1000, concurrency: options.concurrency ?? 8,
+          backoffMs,
+          ackWaitMs,
+          maxAckPending: options.maxAckPending ?? 1000,
+          concurrency: options.concurrency ?? 8,
         },
         this.jetstream,
         this.dispatch(handler, ackWaitMs),

@@ -36,7 +36,13 @@ export async function decodeEvent(event: EventDefinition<object>, data: Uint8Arr
  */
 export function commandsIn(result: unknown): ICommand[] {
   const items = Array.isArray(result) ? result : [result];
-  return items.filter((item): item is ICommand => typeof item === 'object' && item !== null && ![Object.prototype, null].includes(Object.getPrototypeOf(item)) && !(item instanceof Date));
+  return items.filter(
+    (item): item is ICommand =>
+      typeof item === 'object' &&
+      item !== null &&
+      ![Object.prototype, null].includes(Object.getPrototypeOf(item)) &&
+      !(item instanceof Date),
+  );
 }
 
 const INBOX_INSERT =
@@ -64,7 +70,12 @@ export interface Delivery {
  * Without a database (the gateway) each handler runs once per delivery, with no inbox.
  * When `stopping` turns true mid-batch, the messages handled so far commit and the rest are left out.
  */
-export async function runHandlers(deps: { uow?: UnitOfWork; commandBus: CommandBus; timeoutMs: number }, handler: EventHandlerFn, deliveries: Delivery[], stopping: () => boolean = () => false): Promise<Outcome[]> {
+export async function runHandlers(
+  deps: { uow?: UnitOfWork; commandBus: CommandBus; timeoutMs: number },
+  handler: EventHandlerFn,
+  deliveries: Delivery[],
+  stopping: () => boolean = () => false,
+): Promise<Outcome[]> {
   const invoke = async ({ payload, meta }: Delivery) => {
     const result = await handler(payload, meta);
     for (const command of commandsIn(result)) await deps.commandBus.execute(command);
@@ -73,31 +84,48 @@ export async function runHandlers(deps: { uow?: UnitOfWork; commandBus: CommandB
     for (const delivery of deliveries) await invoke(delivery);
     return deliveries.map(() => 'handled');
   }
-  return deps.uow.run(async (tx: SqlTx) => {
-    // One statement for the whole batch's inbox rows: the ids it returns are the messages not handled before.
-    const fresh = new Set(
-      (await tx.$queryRawUnsafe<{ id: string }[]>(INBOX_INSERT, deliveries[0].meta.consumer, deliveries.map((d) => d.meta.messageId))).map((r) => r.id),
-    );
-    const outcomes: Outcome[] = [];
-    for (const delivery of deliveries) {
-      // Shutting down: commit what is done; the caller hands the rest back (fewer outcomes than deliveries).
-      if (stopping() && outcomes.length > 0) {
-        const handedBack = deliveries.slice(outcomes.length).map((d) => d.meta.messageId).filter((id) => fresh.has(id));
-        await tx.$executeRawUnsafe(INBOX_FORGET, delivery.meta.consumer, handedBack);
-        break;
+  return deps.uow.run(
+    async (tx: SqlTx) => {
+      // One statement for the whole batch's inbox rows: the ids it returns are the messages not handled before.
+      const fresh = new Set(
+        (
+          await tx.$queryRawUnsafe<{ id: string }[]>(
+            INBOX_INSERT,
+            deliveries[0].meta.consumer,
+            deliveries.map((d) => d.meta.messageId),
+          )
+        ).map((r) => r.id),
+      );
+      const outcomes: Outcome[] = [];
+      for (const delivery of deliveries) {
+        // Shutting down: commit what is done; the caller hands the rest back (fewer outcomes than deliveries).
+        if (stopping() && outcomes.length > 0) {
+          const handedBack = deliveries
+            .slice(outcomes.length)
+            .map((d) => d.meta.messageId)
+            .filter((id) => fresh.has(id));
+          await tx.$executeRawUnsafe(INBOX_FORGET, delivery.meta.consumer, handedBack);
+          break;
+        }
+        if (!fresh.has(delivery.meta.messageId)) {
+          outcomes.push('duplicate');
+          continue;
+        }
+        await invoke(delivery);
+        outcomes.push('handled');
       }
-      if (!fresh.has(delivery.meta.messageId)) {
-        outcomes.push('duplicate');
-        continue;
-      }
-      await invoke(delivery);
-      outcomes.push('handled');
-    }
-    return outcomes;
-  }, { timeout: deps.timeoutMs, maxWait: deps.timeoutMs });
+      return outcomes;
+    },
+    { timeout: deps.timeoutMs, maxWait: deps.timeoutMs },
+  );
 }
 
 /** One message: a batch of one. */
-export async function runHandler(deps: { uow?: UnitOfWork; commandBus: CommandBus; timeoutMs: number }, handler: EventHandlerFn, payload: object, meta: EventMeta): Promise<Outcome> {
+export async function runHandler(
+  deps: { uow?: UnitOfWork; commandBus: CommandBus; timeoutMs: number },
+  handler: EventHandlerFn,
+  payload: object,
+  meta: EventMeta,
+): Promise<Outcome> {
   return (await runHandlers(deps, handler, [{ payload, meta }]))[0];
 }

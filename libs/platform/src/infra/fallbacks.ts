@@ -73,7 +73,17 @@ export async function startMqtt(root: string, host: string, preferredPort: numbe
   // QoS 1 messages) would drop readings while the telemetry service is down or busy: see docker/mosquitto.conf.
   const conf = join(root, 'tmp', 'mosquitto', 'mosquitto.conf');
   mkdirSync(dirname(conf), { recursive: true });
-  writeFileSync(conf, [`listener ${port} ${host}`, 'allow_anonymous true', 'persistence false', 'max_queued_messages 1000000', 'max_inflight_messages 100', ''].join('\n'));
+  writeFileSync(
+    conf,
+    [
+      `listener ${port} ${host}`,
+      'allow_anonymous true',
+      'persistence false',
+      'max_queued_messages 1000000',
+      'max_inflight_messages 100',
+      '',
+    ].join('\n'),
+  );
   const daemon = await startDaemon({ name: 'mosquitto', command: bin, args: ['-c', conf], host, port });
   return { url: localUrl('mqtt', host, port), source: 'started', stop: daemon.stop };
 }

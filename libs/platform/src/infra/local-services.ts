@@ -71,9 +71,7 @@ export async function ensureInfrastructure(
     mqtt: l.mqttPort ?? DEFAULT_PORT.mqtt,
   };
   // Every env URL is checked before anything is started, so a typo fails in milliseconds.
-  const [pg, nats, mqtt] = await Promise.all(
-    (['postgres', 'nats', 'mqtt'] as const).map((k) => probe(k, env, host, port[k])),
-  );
+  const [pg, nats, mqtt] = await Promise.all((['postgres', 'nats', 'mqtt'] as const).map((k) => probe(k, env, host, port[k])));
   const started: Resolved[] = [];
   const stop = async () => {
     for (const r of started.splice(0).reverse()) await r.stop?.().catch((e) => log(`stop failed: ${e}`));
@@ -90,7 +88,11 @@ export async function ensureInfrastructure(
     const db = await fill('postgres', pg, () => startPostgres(!!opts.allowEmbedded, root, host, port.postgres));
     const bus = await fill('nats', nats, () => startNats(root, host, port.nats));
     const mq = await fill('mqtt', mqtt, () => startMqtt(root, host, port.mqtt, log));
-    for (const [name, r] of [['postgres', db], ['nats', bus], ['mqtt', mq]] as const) {
+    for (const [name, r] of [
+      ['postgres', db],
+      ['nats', bus],
+      ['mqtt', mq],
+    ] as const) {
       if (r.url) log(`${name.padEnd(8)} ${r.source.padEnd(8)} ${redactUrl(r.url)}`);
     }
     const sources = { postgres: db.source, nats: bus.source, mqtt: mq.source };

@@ -19,7 +19,10 @@ export interface MigrateResult {
  * only under --experimental-wasm-modules, which a running process (or a jest worker) cannot turn
  * on. The caller needs the dist build.
  */
-export function migrateAll(env: NodeJS.ProcessEnv = process.env, services: readonly ServiceName[] = DATABASE_SERVICES): Promise<MigrateResult[]> {
+export function migrateAll(
+  env: NodeJS.ProcessEnv = process.env,
+  services: readonly ServiceName[] = DATABASE_SERVICES,
+): Promise<MigrateResult[]> {
   const root = findRepoRoot();
   const script = join(root, 'dist/prisma/migrate.js');
   if (!existsSync(script)) {

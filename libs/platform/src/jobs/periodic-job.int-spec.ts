@@ -30,12 +30,17 @@ describe('PeriodicJobs singleton lock', () => {
     let most = 0;
     const passes = [0, 0];
     replicas.forEach((jobs, i) =>
-      jobs.schedule({ name, intervalMs: 5, singleton: true, run: async () => {
-        most = Math.max(most, ++running);
-        await new Promise((r) => setTimeout(r, 15));
-        running--;
-        passes[i]++;
-      } }),
+      jobs.schedule({
+        name,
+        intervalMs: 5,
+        singleton: true,
+        run: async () => {
+          most = Math.max(most, ++running);
+          await new Promise((r) => setTimeout(r, 15));
+          running--;
+          passes[i]++;
+        },
+      }),
     );
     const deadline = Date.now() + 10000;
     while (passes[0] + passes[1] < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -20,22 +20,30 @@ describe('PeriodicJobs', () => {
     let running = 0;
     let most = 0;
     let passes = 0;
-    jobs.schedule({ name: 'slow', intervalMs: 5, run: async () => {
-      most = Math.max(most, ++running);
-      await sleep(40);
-      running--;
-      passes++;
-    } });
+    jobs.schedule({
+      name: 'slow',
+      intervalMs: 5,
+      run: async () => {
+        most = Math.max(most, ++running);
+        await sleep(40);
+        running--;
+        passes++;
+      },
+    });
     await until(() => passes >= 3);
     expect(most).toBe(1);
   });
 
   it('retries a failed pass at the next tick', async () => {
     const calls: number[] = [];
-    jobs.schedule({ name: 'flaky', intervalMs: 10, run: async () => {
-      calls.push(Date.now());
-      if (calls.length === 1) throw new Error('database unavailable');
-    } });
+    jobs.schedule({
+      name: 'flaky',
+      intervalMs: 10,
+      run: async () => {
+        calls.push(Date.now());
+        if (calls.length === 1) throw new Error('database unavailable');
+      },
+    });
     await until(() => calls.length >= 2);
   });
 
@@ -53,11 +61,15 @@ describe('PeriodicJobs', () => {
   it('stops on shutdown: waits for the running pass and starts no other', async () => {
     let finished = 0;
     let started = 0;
-    jobs.schedule({ name: 'sweep', intervalMs: 10, run: async () => {
-      started++;
-      await sleep(50);
-      finished++;
-    } });
+    jobs.schedule({
+      name: 'sweep',
+      intervalMs: 10,
+      run: async () => {
+        started++;
+        await sleep(50);
+        finished++;
+      },
+    });
     await until(() => started === 1);
     await jobs.onApplicationShutdown();
     expect(finished).toBe(1); // the running pass completed before shutdown returned

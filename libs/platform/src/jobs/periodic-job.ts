@@ -78,9 +78,15 @@ export class PeriodicJobs implements BeforeApplicationShutdown, OnApplicationShu
   /** The pass runs while this transaction holds the job's advisory lock; another replica's try fails and skips. */
   private async alone(spec: PeriodicJobSpec): Promise<number | void> {
     if (!this.db) throw new Error(`${spec.name}: a singleton job needs the service's database`);
-    return this.db.$transaction(async (tx) => {
-      const [{ locked }]: { locked: boolean }[] = await tx.$queryRawUnsafe('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', `job:${spec.name}`);
-      return locked ? spec.run() : undefined;
-    }, { timeout: Math.max(60000, spec.intervalMs * 10) });
+    return this.db.$transaction(
+      async (tx) => {
+        const [{ locked }]: { locked: boolean }[] = await tx.$queryRawUnsafe(
+          'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked',
+          `job:${spec.name}`,
+        );
+        return locked ? spec.run() : undefined;
+      },
+      { timeout: Math.max(60000, spec.intervalMs * 10) },
+    );
   }
 }

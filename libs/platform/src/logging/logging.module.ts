@@ -7,8 +7,18 @@ import { acceptRequestId, REQUEST_ID_HEADER } from './request-id';
 
 /** Never written to a log line, wherever they appear in a request or a logged object. */
 const REDACTED = [
-  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'req.headers["x-caller"]',
-  '*.password', '*.passwordHash', '*.secret', '*.token', '*.accessToken', '*.refreshToken', '*.apiKey', '*.credentials',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'req.headers["x-caller"]',
+  '*.password',
+  '*.passwordHash',
+  '*.secret',
+  '*.token',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.apiKey',
+  '*.credentials',
 ];
 
 const PROBE_PATHS = /^\/(health|metrics)(\/|\?|$)/;
@@ -40,7 +50,8 @@ function loggerParams(service: string, config: PlatformConfig): Params {
       },
       // pino-http invents an Error with a stack for every 5xx; the status code already says it, and
       // real errors are logged with their stack by AllExceptionsFilter.
-      customErrorObject: (_req, _res, err, value) => (/^failed with status code/.test(err?.message ?? '') ? { ...value, err: undefined } : value),
+      customErrorObject: (_req, _res, err, value) =>
+        /^failed with status code/.test(err?.message ?? '') ? { ...value, err: undefined } : value,
       transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
     },
     microservice: {

@@ -18,7 +18,9 @@ export function withMailConfig<TBase extends ConfigClass>(Base: TBase) {
     SMTP_URL: string = 'smtp://127.0.0.1:1025';
 
     /** Either `name@domain` or `Display Name <name@domain>`, as the From header takes it. */
-    @Matches(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'MAIL_FROM must be an address, optionally as "Name <address>"' })
+    @Matches(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+      message: 'MAIL_FROM must be an address, optionally as "Name <address>"',
+    })
     MAIL_FROM: string = 'Suite <no-reply@suite.local>';
   }
   return WithMailConfig;

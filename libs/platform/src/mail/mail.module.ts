@@ -13,7 +13,13 @@ export class MailModule {
   static forRoot(): DynamicModule {
     return {
       module: MailModule,
-      providers: [{ provide: MAILER, useFactory: (config: MailSettings) => new SmtpMailer({ SMTP_URL: config.SMTP_URL, MAIL_FROM: config.MAIL_FROM }), inject: [PLATFORM_CONFIG] }],
+      providers: [
+        {
+          provide: MAILER,
+          useFactory: (config: MailSettings) => new SmtpMailer({ SMTP_URL: config.SMTP_URL, MAIL_FROM: config.MAIL_FROM }),
+          inject: [PLATFORM_CONFIG],
+        },
+      ],
       exports: [MAILER],
     };
   }

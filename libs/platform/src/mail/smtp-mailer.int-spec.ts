@@ -16,7 +16,11 @@ describe('SmtpMailer', () => {
 
   it('delivers exactly the message it was given', async () => {
     const mailer = new SmtpMailer({ SMTP_URL: smtp.url, MAIL_FROM: 'Suite <no-reply@suite.test>' });
-    const sent = await mailer.send({ to: 'alice@example.com', subject: 'Your code', text: 'Your code is 012345.\nIt expires in 10 minutes.' });
+    const sent = await mailer.send({
+      to: 'alice@example.com',
+      subject: 'Your code',
+      text: 'Your code is 012345.\nIt expires in 10 minutes.',
+    });
     mailer.onApplicationShutdown();
 
     expect(sent.messageId).toMatch(/^<.+@.+>$/);
@@ -56,7 +60,12 @@ describe('MailConfig', () => {
     }
     class ServiceConfig extends withMailConfig(OtherConfig) {}
     const config = loadConfig(ServiceConfig, { MAIL_FROM: 'ops@example.com', OTHER: 'y' });
-    expect(config).toMatchObject({ OTHER: 'y', MAIL_FROM: 'ops@example.com', SMTP_URL: 'smtp://127.0.0.1:1025', NATS_URL: 'nats://127.0.0.1:4222' });
+    expect(config).toMatchObject({
+      OTHER: 'y',
+      MAIL_FROM: 'ops@example.com',
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+      NATS_URL: 'nats://127.0.0.1:4222',
+    });
     expect(() => loadConfig(ServiceConfig, { SMTP_URL: 'ftp://x' })).toThrow(/SMTP_URL/);
   });
 

@@ -7,7 +7,12 @@ import type { Mailer, MailMessage } from './mailer';
 /** The part after the @, for logs: enough to tell which provider bounced, without naming the person. */
 export function recipientDomain(address: string): string {
   const at = address.lastIndexOf('@');
-  return at >= 0 ? address.slice(at + 1).replace(/>.*$/, '').toLowerCase() : 'unknown';
+  return at >= 0
+    ? address
+        .slice(at + 1)
+        .replace(/>.*$/, '')
+        .toLowerCase()
+    : 'unknown';
 }
 
 /**

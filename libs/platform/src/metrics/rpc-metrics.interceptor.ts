@@ -12,8 +12,14 @@ export class RpcMetricsInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap({
         next: () => undefined,
-        complete: () => { stop(); rpcRequests.inc({ subject, outcome: 'ok' }); },
-        error: () => { stop(); rpcRequests.inc({ subject, outcome: 'error' }); },
+        complete: () => {
+          stop();
+          rpcRequests.inc({ subject, outcome: 'ok' });
+        },
+        error: () => {
+          stop();
+          rpcRequests.inc({ subject, outcome: 'error' });
+        },
       }),
     );
   }

@@ -1,6 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { headers as natsHeaders, nanos, MsgHdrs, NatsConnection } from '@nats-io/nats-core';
-import { AckPolicy, DeliverPolicy, jetstream, JetStreamClient, JetStreamManager, jetstreamManager, JsMsg, PubAck, StorageType } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  JetStreamClient,
+  JetStreamManager,
+  jetstreamManager,
+  JsMsg,
+  PubAck,
+  StorageType,
+} from '@nats-io/jetstream';
 import { natsErrors } from '../metrics/metrics';
 import { NatsConnectionService } from './nats-connection';
 
@@ -67,7 +77,13 @@ export class JetStreamService {
 
   private async createStream(spec: StreamSpec): Promise<void> {
     const jsm = await this.manager();
-    const config = { name: spec.name, subjects: spec.subjects, storage: StorageType.File, max_age: nanos(spec.maxAgeMs ?? 0), duplicate_window: nanos(2 * 60 * 1000) };
+    const config = {
+      name: spec.name,
+      subjects: spec.subjects,
+      storage: StorageType.File,
+      max_age: nanos(spec.maxAgeMs ?? 0),
+      duplicate_window: nanos(2 * 60 * 1000),
+    };
     try {
       await jsm.streams.info(spec.name);
       await jsm.streams.update(spec.name, config);
@@ -114,7 +130,10 @@ export class JetStreamService {
           await spec.handler(message);
           message.ack();
         } catch (error) {
-          this.logger.warn({ err: error, subject: message.subject, redelivery: message.info.deliveryCount }, 'event handler failed; will retry');
+          this.logger.warn(
+            { err: error, subject: message.subject, redelivery: message.info.deliveryCount },
+            'event handler failed; will retry',
+          );
           message.nak(spec.retryDelayMs ?? 1000);
         }
       }

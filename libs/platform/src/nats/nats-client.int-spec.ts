@@ -13,7 +13,14 @@ import { NatsConnectionService } from './nats-connection';
 import { AppError } from '../errors/app-error';
 
 const prefix = `t${randomUUID().slice(0, 8)}`;
-const S = { echo: `${prefix}.echo.run`, fail: `${prefix}.fail.run`, crash: `${prefix}.crash.run`, slow: `${prefix}.slow.run`, strict: `${prefix}.strict.run`, who: `${prefix}.who.run` };
+const S = {
+  echo: `${prefix}.echo.run`,
+  fail: `${prefix}.fail.run`,
+  crash: `${prefix}.crash.run`,
+  slow: `${prefix}.slow.run`,
+  strict: `${prefix}.strict.run`,
+  who: `${prefix}.who.run`,
+};
 
 class CountDto {
   @IsInt() @Min(1) count: number;
@@ -21,11 +28,22 @@ class CountDto {
 
 @Controller()
 class TestController {
-  @MessagePattern(S.echo) echo(@Payload() data: unknown) { return { echoed: data }; }
-  @MessagePattern(S.fail) fail() { throw conflict('TEST.OUT_OF_STOCK', 'Out of stock: SKU-1', { sku: 'SKU-1' }); }
-  @MessagePattern(S.crash) crash() { throw new Error('secret connection string postgres://u:p@h'); }
-  @MessagePattern(S.slow) async slow() { await new Promise((r) => setTimeout(r, 2000)); return 'late'; }
-  @MessagePattern(S.strict) strict(@Payload() dto: CountDto) { return { doubled: dto.count * 2 }; }
+  @MessagePattern(S.echo) echo(@Payload() data: unknown) {
+    return { echoed: data };
+  }
+  @MessagePattern(S.fail) fail() {
+    throw conflict('TEST.OUT_OF_STOCK', 'Out of stock: SKU-1', { sku: 'SKU-1' });
+  }
+  @MessagePattern(S.crash) crash() {
+    throw new Error('secret connection string postgres://u:p@h');
+  }
+  @MessagePattern(S.slow) async slow() {
+    await new Promise((r) => setTimeout(r, 2000));
+    return 'late';
+  }
+  @MessagePattern(S.strict) strict(@Payload() dto: CountDto) {
+    return { doubled: dto.count * 2 };
+  }
   @MessagePattern(S.who) who(@Caller() caller: CallerIdentity, @Ctx() ctx: NatsContext) {
     return { caller, requestId: ctx.getHeaders()?.get(REQUEST_ID_HEADER) };
   }
@@ -34,7 +52,9 @@ class TestController {
 /** The AppError a call failed with; fails the test if it succeeded. */
 const failure = (call: Promise<unknown>): Promise<AppError> =>
   call.then(
-    (value) => { throw new Error(`expected a failure, got ${JSON.stringify(value)}`); },
+    (value) => {
+      throw new Error(`expected a failure, got ${JSON.stringify(value)}`);
+    },
     (error: AppError) => error,
   );
 
@@ -65,7 +85,12 @@ describe('NatsClient against a NestJS NATS microservice', () => {
   it('carries a typed error across NATS with its code, kind and details', async () => {
     const error = await failure(client.request(S.fail, {}));
     expect(error).toBeInstanceOf(AppError);
-    expect(error.toPayload()).toEqual({ code: 'TEST.OUT_OF_STOCK', kind: 'conflict', message: 'Out of stock: SKU-1', details: { sku: 'SKU-1' } });
+    expect(error.toPayload()).toEqual({
+      code: 'TEST.OUT_OF_STOCK',
+      kind: 'conflict',
+      message: 'Out of stock: SKU-1',
+      details: { sku: 'SKU-1' },
+    });
   });
 
   it('hides an unexpected error behind a generic internal error', async () => {
@@ -102,8 +127,10 @@ describe('NatsClient against a NestJS NATS microservice', () => {
   });
 
   it('shares the load between copies in one queue group', async () => {
-    const second = (await Test.createTestingModule({ controllers: [TestController] }).compile())
-      .createNestMicroservice({ transport: Transport.NATS, options: { servers: [process.env.NATS_URL!], queue: prefix } });
+    const second = (await Test.createTestingModule({ controllers: [TestController] }).compile()).createNestMicroservice({
+      transport: Transport.NATS,
+      options: { servers: [process.env.NATS_URL!], queue: prefix },
+    });
     await second.listen();
     try {
       const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => client.request(S.echo, { i })));

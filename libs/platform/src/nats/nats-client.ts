@@ -28,7 +28,10 @@ interface NestReply<T> {
  */
 @Injectable()
 export class NatsClient {
-  constructor(private readonly connection: NatsConnectionService, private readonly defaultTimeoutMs: number) {}
+  constructor(
+    private readonly connection: NatsConnectionService,
+    private readonly defaultTimeoutMs: number,
+  ) {}
 
   async request<TResponse, TPayload = unknown>(subject: string, payload: TPayload, options: RequestOptions = {}): Promise<TResponse> {
     const nc = await this.connection.get();
@@ -47,14 +50,17 @@ export class NatsClient {
     const reply = JSON.parse(Buffer.from(raw).toString('utf8')) as NestReply<TResponse>;
     if (reply.err !== undefined && reply.err !== null) {
       natsClientRequests.inc({ subject, outcome: 'error' });
-      throw isErrorPayload(reply.err) ? AppError.fromPayload(reply.err as ErrorPayload) : new AppError('internal', 'PLATFORM.INTERNAL', 'The service failed to answer.');
+      throw isErrorPayload(reply.err)
+        ? AppError.fromPayload(reply.err as ErrorPayload)
+        : new AppError('internal', 'PLATFORM.INTERNAL', 'The service failed to answer.');
     }
     natsClientRequests.inc({ subject, outcome: 'ok' });
     return reply.response as TResponse;
   }
 
   private transportError(subject: string, timeoutMs: number, error: unknown): AppError {
-    const noResponders = error instanceof natsErrorTypes.RequestError ? error.isNoResponders() : error instanceof natsErrorTypes.NoRespondersError;
+    const noResponders =
+      error instanceof natsErrorTypes.RequestError ? error.isNoResponders() : error instanceof natsErrorTypes.NoRespondersError;
     const service = subject.split('.')[0];
     if (noResponders) {
       natsErrors.inc({ type: 'no_responders' });
@@ -64,7 +70,13 @@ export class NatsClient {
     if (error instanceof natsErrorTypes.TimeoutError) {
       natsErrors.inc({ type: 'timeout' });
       natsClientRequests.inc({ subject, outcome: 'timeout' });
-      return new AppError('unavailable', 'PLATFORM.UPSTREAM_TIMEOUT', `The ${service} service did not answer within ${timeoutMs} ms.`, { service, timeoutMs }, 504);
+      return new AppError(
+        'unavailable',
+        'PLATFORM.UPSTREAM_TIMEOUT',
+        `The ${service} service did not answer within ${timeoutMs} ms.`,
+        { service, timeoutMs },
+        504,
+      );
     }
     natsErrors.inc({ type: 'request' });
     natsClientRequests.inc({ subject, outcome: 'unavailable' });

@@ -14,7 +14,10 @@ export class NatsConnectionService implements OnApplicationShutdown {
   private connecting?: Promise<NatsConnection>;
   private connected = false;
 
-  constructor(private readonly servers: string, private readonly name: string) {}
+  constructor(
+    private readonly servers: string,
+    private readonly name: string,
+  ) {}
 
   get(): Promise<NatsConnection> {
     if (this.connection && !this.connection.isClosed()) return Promise.resolve(this.connection);

@@ -5,7 +5,12 @@ import { PrismaLike } from '../db/prisma.module';
  * commit together, so a redelivered event is skipped and a failed one is retried cleanly.
  * Returns false when the message had already been processed.
  */
-export async function processOnce(db: PrismaLike, consumer: string, messageId: string, handle: (tx: any) => Promise<void>): Promise<boolean> {
+export async function processOnce(
+  db: PrismaLike,
+  consumer: string,
+  messageId: string,
+  handle: (tx: any) => Promise<void>,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const inserted: number = await tx.$executeRawUnsafe(
       'INSERT INTO processed_event (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',

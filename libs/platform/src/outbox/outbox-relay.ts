@@ -62,25 +62,38 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** One pass: returns how many rows were published. Exposed for tests and for draining on demand. */
   async publishPending(): Promise<number> {
     const limit = this.options.batchSize ?? 100;
-    return this.db.$transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.$queryRawUnsafe(
-        'SELECT id::text AS id, subject, payload, headers FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED',
-        limit,
-      );
-      // All at once: publishes leave in order on one connection, so the stream stores them in order,
-      // and the pass waits for one round of acks instead of one per row. A row that fails (its
-      // stream missing or full) is retried on a later pass; the rows beside it do not wait for it.
-      const results = await Promise.allSettled(rows.map((row) => this.jetstream.publish(row.subject, row.payload, { msgId: row.id, headers: row.headers ?? undefined })));
-      const published: string[] = [];
-      for (const [i, result] of results.entries()) {
-        if (result.status === 'fulfilled') published.push(rows[i].id);
-        else await tx.$executeRawUnsafe('UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = $1::uuid', rows[i].id, String((result.reason as Error)?.message).slice(0, 500));
-      }
-      if (published.length > 0) {
-        await tx.$executeRawUnsafe('UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])', published);
-      }
-      return published.length;
-    }, { timeout: 30000, maxWait: 10000 }); // a busy pool at start-up makes a pass wait, not fail
+    return this.db.$transaction(
+      async (tx) => {
+        const rows: OutboxRow[] = await tx.$queryRawUnsafe(
+          'SELECT id::text AS id, subject, payload, headers FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED',
+          limit,
+        );
+        // All at once: publishes leave in order on one connection, so the stream stores them in order,
+        // and the pass waits for one round of acks instead of one per row. A row that fails (its
+        // stream missing or full) is retried on a later pass; the rows beside it do not wait for it.
+        const results = await Promise.allSettled(
+          rows.map((row) => this.jetstream.publish(row.subject, row.payload, { msgId: row.id, headers: row.headers ?? undefined })),
+        );
+        const published: string[] = [];
+        for (const [i, result] of results.entries()) {
+          if (result.status === 'fulfilled') published.push(rows[i].id);
+          else
+            await tx.$executeRawUnsafe(
+              'UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = $1::uuid',
+              rows[i].id,
+              String((result.reason as Error)?.message).slice(0, 500),
+            );
+        }
+        if (published.length > 0) {
+          await tx.$executeRawUnsafe(
+            'UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])',
+            published,
+          );
+        }
+        return published.length;
+      },
+      { timeout: 30000, maxWait: 10000 },
+    ); // a busy pool at start-up makes a pass wait, not fail
   }
 
   /** Deletes published rows older than the retention; unpublished rows are never deleted. */
@@ -116,7 +129,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
-      this.wake = () => { clearTimeout(timer); resolve(); };
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
     });
   }
 }

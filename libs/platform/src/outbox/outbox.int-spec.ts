@@ -23,7 +23,8 @@ describe('transactional outbox and inbox', () => {
   const relay = () => new OutboxRelay(db, jetstream, { service, batchSize: 25 });
 
   const streamMessages = async () => (await (await jetstreamManager(await connection.get())).streams.info(stream.name)).state.messages;
-  const pending = async () => (await db.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL'))[0].n;
+  const pending = async () =>
+    (await db.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL'))[0].n;
 
   beforeAll(async () => {
     await migrateAll(env, ['analytics']);
@@ -38,7 +39,10 @@ describe('transactional outbox and inbox', () => {
     await connection.onApplicationShutdown();
     await db.$executeRawUnsafe(`SELECT 1`);
     await db.$disconnect();
-    const admin = createPrismaClient(AnalyticsPrismaClient, databaseUrlFor('analytics', { ...process.env, DATABASE_NAME_PREFIX: '' }).replace(/\/[^/?]+(\?|$)/, '/postgres$1'));
+    const admin = createPrismaClient(
+      AnalyticsPrismaClient,
+      databaseUrlFor('analytics', { ...process.env, DATABASE_NAME_PREFIX: '' }).replace(/\/[^/?]+(\?|$)/, '/postgres$1'),
+    );
     await admin.$executeRawUnsafe(`DROP DATABASE IF EXISTS "plt_${tag}_analytics" WITH (FORCE)`);
     await admin.$disconnect();
   });
@@ -53,7 +57,10 @@ describe('transactional outbox and inbox', () => {
     const message = await js.streams.getMessage(stream.name, { last_by_subj: subject });
     expect(message?.header.get('Nats-Msg-Id')).toBe(id);
     expect(message?.json()).toEqual({ key: `k-${tag}` });
-    const [row] = await db.$queryRawUnsafe<{ published_at: Date | null }[]>('SELECT published_at FROM outbox_event WHERE id = $1::uuid', id);
+    const [row] = await db.$queryRawUnsafe<{ published_at: Date | null }[]>(
+      'SELECT published_at FROM outbox_event WHERE id = $1::uuid',
+      id,
+    );
     expect(row.published_at).toBeInstanceOf(Date);
   });
 
@@ -85,12 +92,21 @@ describe('transactional outbox and inbox', () => {
       for (let i = 0; i < 200; i++) await enqueueEvent(tx, subject, { i });
     });
     const relays = [relay(), relay(), relay()];
-    const drain = async (r: OutboxRelay) => { let total = 0; for (let n = -1; n !== 0; ) { n = await r.publishPending(); total += n; } return total; };
+    const drain = async (r: OutboxRelay) => {
+      let total = 0;
+      for (let n = -1; n !== 0;) {
+        n = await r.publishPending();
+        total += n;
+      }
+      return total;
+    };
     const counts = await Promise.all(relays.map(drain));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(200);
     expect(await pending()).toBe(0);
     expect(await streamMessages()).toBe(before + 200);
-    const attempts = await db.$queryRawUnsafe<{ attempts: number; n: number }[]>("SELECT attempts, count(*)::int AS n FROM outbox_event WHERE payload ? 'i' GROUP BY attempts");
+    const attempts = await db.$queryRawUnsafe<{ attempts: number; n: number }[]>(
+      "SELECT attempts, count(*)::int AS n FROM outbox_event WHERE payload ? 'i' GROUP BY attempts",
+    );
     expect(attempts).toEqual([{ attempts: 1, n: 200 }]); // each row went out exactly once
   });
 
@@ -98,7 +114,10 @@ describe('transactional outbox and inbox', () => {
     const orphan = `evt.${service}x.nobody.listens`;
     const id = await db.$transaction((tx) => enqueueEvent(tx, orphan, { late: true }));
     expect(await relay().publishPending()).toBe(0);
-    const [failed] = await db.$queryRawUnsafe<{ attempts: number; last_error: string | null; published_at: Date | null }[]>('SELECT attempts, last_error, published_at FROM outbox_event WHERE id = $1::uuid', id);
+    const [failed] = await db.$queryRawUnsafe<{ attempts: number; last_error: string | null; published_at: Date | null }[]>(
+      'SELECT attempts, last_error, published_at FROM outbox_event WHERE id = $1::uuid',
+      id,
+    );
     expect(failed).toMatchObject({ attempts: 1, published_at: null });
     expect(failed.last_error).toBeTruthy();
     const late = eventStreamFor(`${service}x`);
@@ -119,7 +138,11 @@ describe('transactional outbox and inbox', () => {
     await db.$executeRawUnsafe("UPDATE outbox_event SET created_at = now() - interval '30 days' WHERE id = $1::uuid", unpublished);
     const pruned = await new OutboxRelay(db, jetstream, { service, retentionMs: 7 * 24 * 3600 * 1000 }).prunePublished();
     expect(pruned).toBeGreaterThanOrEqual(1);
-    const left = await db.$queryRawUnsafe<{ id: string }[]>('SELECT id::text AS id FROM outbox_event WHERE id IN ($1::uuid, $2::uuid)', old, unpublished);
+    const left = await db.$queryRawUnsafe<{ id: string }[]>(
+      'SELECT id::text AS id FROM outbox_event WHERE id IN ($1::uuid, $2::uuid)',
+      old,
+      unpublished,
+    );
     expect(left.map((r) => r.id)).toEqual([unpublished]);
     await db.$executeRawUnsafe('DELETE FROM outbox_event WHERE id = $1::uuid', unpublished);
   });

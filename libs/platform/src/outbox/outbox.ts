@@ -13,9 +13,19 @@ export interface SqlExecutor {
  * `db.$transaction`). The relay publishes it later, so the event exists if and only if the change
  * was committed. Returns the event id, which is also its JetStream Nats-Msg-Id.
  */
-export async function enqueueEvent<T extends object>(tx: SqlExecutor, event: EventDefinition<T>, payload: T, headers?: Record<string, string>): Promise<string>;
+export async function enqueueEvent<T extends object>(
+  tx: SqlExecutor,
+  event: EventDefinition<T>,
+  payload: T,
+  headers?: Record<string, string>,
+): Promise<string>;
 export async function enqueueEvent(tx: SqlExecutor, subject: string, payload: unknown, headers?: Record<string, string>): Promise<string>;
-export async function enqueueEvent(tx: SqlExecutor, event: string | EventDefinition<object>, payload: unknown, headers: Record<string, string> = {}): Promise<string> {
+export async function enqueueEvent(
+  tx: SqlExecutor,
+  event: string | EventDefinition<object>,
+  payload: unknown,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const subject = typeof event === 'string' ? event : event.subject;
   const id = randomUUID();
   const requestId = currentRequestId();

@@ -18,7 +18,9 @@ export function readTimeCursor(cursor: string | undefined): TimeKey | undefined 
   if (!key) return undefined;
   const at = typeof key.t === 'string' ? new Date(key.t) : new Date(NaN);
   if (Number.isNaN(at.getTime()) || typeof key.i !== 'string' || !UUID.test(key.i)) {
-    throw invalid('PLATFORM.INVALID_CURSOR', 'cursor is not a cursor returned by a previous page.', { errors: [{ field: 'cursor', messages: ['cursor is not a cursor returned by a previous page'] }] });
+    throw invalid('PLATFORM.INVALID_CURSOR', 'cursor is not a cursor returned by a previous page.', {
+      errors: [{ field: 'cursor', messages: ['cursor is not a cursor returned by a previous page'] }],
+    });
   }
   return { at, id: key.i };
 }

@@ -29,7 +29,10 @@ async function onServer<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 
 /** Creates `<prefix>_<time>_<random>` (unique across parallel jest workers) and returns its URL. */
 export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
-  const safe = prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 40);
+  const safe = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 40);
   const name = `${safe}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await onServer((c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
   const url = serverUrl();

@@ -30,7 +30,10 @@ export interface TestSmtpServer {
 
 function addresses(header: AddressObject | AddressObject[] | undefined): string {
   const list = header ? (Array.isArray(header) ? header : [header]) : [];
-  return list.flatMap((h) => h.value.map((a) => a.address ?? '')).filter(Boolean).join(', ');
+  return list
+    .flatMap((h) => h.value.map((a) => a.address ?? ''))
+    .filter(Boolean)
+    .join(', ');
 }
 
 export interface SmtpServerOptions {

@@ -30,17 +30,33 @@ export async function startStack(services: ServiceName[], extraEnv: NodeJS.Proce
   const natsServer = run('nats-server', ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', `/tmp/${prefix}nats`], process.env);
   const natsUrl = `nats://127.0.0.1:${natsPort}`;
   const nc = await eventually(() => connect({ servers: natsUrl }), Boolean);
-  const env: NodeJS.ProcessEnv = { ...process.env, NATS_URL: natsUrl, DATABASE_NAME_PREFIX: prefix, LOG_LEVEL: 'debug', NATS_REQUEST_TIMEOUT_MS: '3000', HEALTH_TIMEOUT_MS: '500', ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NATS_URL: natsUrl,
+    DATABASE_NAME_PREFIX: prefix,
+    LOG_LEVEL: 'debug',
+    NATS_REQUEST_TIMEOUT_MS: '3000',
+    HEALTH_TIMEOUT_MS: '500',
+    ...extraEnv,
+  };
   await migrateAll(env, services);
   const running: Record<string, Running> = {};
   for (const service of services) running[service] = startService(service, { ...env, PORT: String(await freePort()) });
   const gatewayPort = await freePort();
   const gateway = startService('api-gateway', { ...env, PORT: String(gatewayPort) });
   const base = `http://127.0.0.1:${gatewayPort}`;
-  await eventually(() => fetch(`${base}/health`).then(json), (h) => services.every((s) => h.services?.[s]?.status === 'up'), 30000);
+  await eventually(
+    () => fetch(`${base}/health`).then(json),
+    (h) => services.every((s) => h.services?.[s]?.status === 'up'),
+    30000,
+  );
   const clients: Client[] = [];
   return {
-    base, nc, env, services: running, gateway,
+    base,
+    nc,
+    env,
+    services: running,
+    gateway,
     db: async (service) => {
       const client = new Client({ connectionString: databaseUrlFor(service, env) });
       await client.connect();
@@ -52,7 +68,9 @@ export async function startStack(services: ServiceName[], extraEnv: NodeJS.Proce
       await nc.close();
       await natsServer.stop();
       await Promise.all(clients.map((c) => c.end()));
-      const admin = new Client({ connectionString: databaseUrlFor('identity', { ...process.env, DATABASE_NAME_PREFIX: '' }).replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
+      const admin = new Client({
+        connectionString: databaseUrlFor('identity', { ...process.env, DATABASE_NAME_PREFIX: '' }).replace(/\/[^/?]+(\?|$)/, '/postgres$1'),
+      });
       await admin.connect();
       for (const service of services) await admin.query(`DROP DATABASE IF EXISTS "${prefix}${service.replace(/-/g, '_')}" WITH (FORCE)`);
       await admin.end();

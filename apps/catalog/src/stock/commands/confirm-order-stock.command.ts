@@ -42,7 +42,10 @@ export class ConfirmOrderStockHandler implements ICommandHandler<ConfirmOrderSto
       if (open.length === 0) return 'confirmed';
       // All lines or none: a short line rolls back the units already taken again and the rows confirmed with them.
       await tx.$executeRawUnsafe('SAVEPOINT confirm_stock');
-      const { short, low } = await this.retake(tx, open.filter((r) => r.status === 'EXPIRED'));
+      const { short, low } = await this.retake(
+        tx,
+        open.filter((r) => r.status === 'EXPIRED'),
+      );
       if (short.length > 0) {
         await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT confirm_stock');
         await enqueueEvent(tx, StockUnavailable, { orderId, reason: 'STOCK_UNAVAILABLE', productIds: short });
@@ -63,7 +66,8 @@ export class ConfirmOrderStockHandler implements ICommandHandler<ConfirmOrderSto
     for (const line of normaliseLines(expired)) {
       const taken = await takeStock(tx, line);
       if (!taken) short.add(line.productId);
-      else if (taken.minStock !== null && taken.stock <= taken.minStock) low.push({ productId: line.productId, stock: taken.stock, minStock: taken.minStock });
+      else if (taken.minStock !== null && taken.stock <= taken.minStock)
+        low.push({ productId: line.productId, stock: taken.stock, minStock: taken.minStock });
     }
     return { short: [...short], low };
   }

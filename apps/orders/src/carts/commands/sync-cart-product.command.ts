@@ -9,14 +9,21 @@ type Tx = Prisma.TransactionClient;
 
 /** Brings the lines of one product in every ACTIVE cart in line with a catalog event published at `publishedAt`. */
 export class SyncCartProductCommand extends Command<{ lines: number; carts: number }> {
-  constructor(readonly productId: string, readonly product: ProductState, readonly publishedAt: Date) {
+  constructor(
+    readonly productId: string,
+    readonly product: ProductState,
+    readonly publishedAt: Date,
+  ) {
     super();
   }
 }
 
 @CommandHandler(SyncCartProductCommand)
 export class SyncCartProductHandler implements ICommandHandler<SyncCartProductCommand> {
-  constructor(private readonly uow: UnitOfWork<Tx>, private readonly config: OrdersConfig) {}
+  constructor(
+    private readonly uow: UnitOfWork<Tx>,
+    private readonly config: OrdersConfig,
+  ) {}
 
   /** Returns how many lines changed and how many carts were repriced. */
   async execute({ productId, product, publishedAt }: SyncCartProductCommand): Promise<{ lines: number; carts: number }> {
@@ -27,7 +34,16 @@ export class SyncCartProductHandler implements ICommandHandler<SyncCartProductCo
       // Consumers run events side by side and retry failures later, so an older event can come last.
       const lines = await tx.cartItem.findMany({
         where: { productId, cart: { status: 'ACTIVE' }, OR: [{ catalogSyncedAt: null }, { catalogSyncedAt: { lt: publishedAt } }] },
-        select: { id: true, cartId: true, variantId: true, quantity: true, price: true, isAvailable: true, unavailableReason: true, productSnapshot: true },
+        select: {
+          id: true,
+          cartId: true,
+          variantId: true,
+          quantity: true,
+          price: true,
+          isAvailable: true,
+          unavailableReason: true,
+          productSnapshot: true,
+        },
       });
       if (lines.length === 0) return { lines: 0, carts: 0 };
       let changed = 0;

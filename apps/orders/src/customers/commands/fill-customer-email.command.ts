@@ -20,7 +20,10 @@ export function emailFill(own: { email: string } | null, takenByAnother: boolean
 
 /** Gives the shop customer of an identity user the account's email. */
 export class FillCustomerEmailCommand extends Command<EmailFill> {
-  constructor(readonly userId: string, readonly email: string) {
+  constructor(
+    readonly userId: string,
+    readonly email: string,
+  ) {
     super();
   }
 }
@@ -41,7 +44,8 @@ export class FillCustomerEmailHandler implements ICommandHandler<FillCustomerEma
         if (fill === 'create') await tx.customer.createMany({ data: [{ userId, email }], skipDuplicates: true });
         await tx.customer.updateMany({ where: { userId, email: '' }, data: { email } });
       }
-      if (fill === 'taken') this.logger.warn({ userId }, "the account's email belongs to another shop customer; the user's customer keeps none");
+      if (fill === 'taken')
+        this.logger.warn({ userId }, "the account's email belongs to another shop customer; the user's customer keeps none");
       return fill;
     });
   }

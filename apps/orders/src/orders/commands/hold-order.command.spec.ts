@@ -7,7 +7,18 @@ const productId = '9c2e4f6a-1b3d-4c5e-8f7a-0b1c2d3e4f5a';
 
 /** Just enough of a transaction client to watch what the handler writes. */
 function fakeTx(status: string) {
-  const order = { id: orderId, status, orderCode: 'K7M2QX9TB', orderNumber: 'ORD-2026-000001', storeId: null, userId: null, total: new Prisma.Decimal('44.78'), currency: 'PHP', paymentMethod: 'GCASH', stockReserved: true };
+  const order = {
+    id: orderId,
+    status,
+    orderCode: 'K7M2QX9TB',
+    orderNumber: 'ORD-2026-000001',
+    storeId: null,
+    userId: null,
+    total: new Prisma.Decimal('44.78'),
+    currency: 'PHP',
+    paymentMethod: 'GCASH',
+    stockReserved: true,
+  };
   const writes: unknown[] = [];
   const tx = {
     order: {
@@ -16,7 +27,10 @@ function fakeTx(status: string) {
       update: async (args: unknown) => (writes.push(['order.update', args]), order),
     },
     orderStatusHistory: { create: async (args: unknown) => writes.push(['history', args]) },
-    $executeRawUnsafe: async (_sql: string, ...values: unknown[]) => (writes.push(['outbox', values[1], JSON.parse(values[2] as string)]), 1),
+    $executeRawUnsafe: async (_sql: string, ...values: unknown[]) => (
+      writes.push(['outbox', values[1], JSON.parse(values[2] as string)]),
+      1
+    ),
   };
   const uow = { run: (work: (t: typeof tx) => Promise<unknown>) => work(tx) } as unknown as UnitOfWork<Prisma.TransactionClient>;
   return { handler: new HoldOrderHandler(uow), writes };
@@ -30,7 +44,11 @@ describe('HoldOrderHandler', () => {
       ['order.updateMany', { where: { id: orderId, status: 'CONFIRMED' }, data: { status: 'ON_HOLD' } }],
       ['history', { data: { orderId, fromStatus: 'CONFIRMED', toStatus: 'ON_HOLD', actorId: null, reason: 'STOCK_UNAVAILABLE' } }],
       ['order.update', { where: { id: orderId }, data: { holdReason: 'STOCK_UNAVAILABLE' } }],
-      ['outbox', 'evt.orders.order.on-hold', expect.objectContaining({ orderId, status: 'ON_HOLD', reason: 'STOCK_UNAVAILABLE', productIds: [productId], total: '44.78' })],
+      [
+        'outbox',
+        'evt.orders.order.on-hold',
+        expect.objectContaining({ orderId, status: 'ON_HOLD', reason: 'STOCK_UNAVAILABLE', productIds: [productId], total: '44.78' }),
+      ],
     ]);
   });
 

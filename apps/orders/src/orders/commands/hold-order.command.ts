@@ -7,7 +7,11 @@ import { canTransition, transition } from '../order-status';
 
 /** The order cannot go on as it is; `productIds` name the goods at fault, when there are any. */
 export class HoldOrderCommand {
-  constructor(readonly orderId: string, readonly reason: OrderHoldReason, readonly productIds: string[] = []) {}
+  constructor(
+    readonly orderId: string,
+    readonly reason: OrderHoldReason,
+    readonly productIds: string[] = [],
+  ) {}
 }
 
 /**
@@ -31,8 +35,18 @@ export class HoldOrderHandler implements ICommandHandler<HoldOrderCommand, boole
       await transition(tx, order, 'ON_HOLD', null, reason);
       await tx.order.update({ where: { id: orderId }, data: { holdReason: reason } });
       await enqueueEvent(tx, OrderOnHold, {
-        orderId, orderCode: order.orderCode, orderNumber: order.orderNumber, status: 'ON_HOLD', storeId: order.storeId, userId: order.userId,
-        total: order.total.toFixed(2), currency: order.currency, paymentMethod: order.paymentMethod, stockReserved: order.stockReserved, reason, productIds,
+        orderId,
+        orderCode: order.orderCode,
+        orderNumber: order.orderNumber,
+        status: 'ON_HOLD',
+        storeId: order.storeId,
+        userId: order.userId,
+        total: order.total.toFixed(2),
+        currency: order.currency,
+        paymentMethod: order.paymentMethod,
+        stockReserved: order.stockReserved,
+        reason,
+        productIds,
       });
       return true;
     });
