@@ -1,16 +1,14 @@
-import { DynamicModule, ExecutionContext } from '@nestjs/common';
-import { NatsContext } from '@nestjs/microservices';
+import { DynamicModule } from '@nestjs/common';
 import { LoggerModule, Params } from 'nestjs-pino';
 import { PLATFORM_CONFIG } from '../bootstrap/service-definition';
 import { PlatformConfig } from '../config/platform-config';
-import { acceptRequestId, REQUEST_ID_HEADER } from './request-id';
+import { acceptRequestId, currentRequestId, REQUEST_ID_HEADER } from './request-id';
 
-/** Never written to a log line, wherever they appear in a request or a logged object. */
+/**
+ * Never written to a log line, wherever they appear in a logged object. Request headers are not
+ * logged at all (see the req serializer), so credentials in them cannot leak.
+ */
 const REDACTED = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'req.headers["x-caller"]',
   '*.password',
   '*.passwordHash',
   '*.secret',
@@ -23,10 +21,17 @@ const REDACTED = [
 
 const PROBE_PATHS = /^\/(health|metrics)(\/|\?|$)/;
 
-function natsRequestId(context: ExecutionContext): string {
-  const ctx = context.switchToRpc().getContext<NatsContext>();
-  return acceptRequestId(ctx?.getHeaders?.()?.get(REQUEST_ID_HEADER));
-}
+/** What the access line says of a request and its answer: enough to find it, cheap to serialise. */
+const serializers = {
+  req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+  res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+};
+
+/** The request id of the HTTP request or NATS message the line is written in (see requestContext). */
+const withRequestId = () => {
+  const requestId = currentRequestId();
+  return requestId ? { reqId: requestId } : {};
+};
 
 /** Structured JSON logs (pretty when LOG_PRETTY=true) with a request id on every line, HTTP and NATS alike. */
 export function loggingModule(service: string): DynamicModule {
@@ -40,6 +45,8 @@ function loggerParams(service: string, config: PlatformConfig): Params {
       level: config.LOG_LEVEL,
       base: { service },
       redact: { paths: REDACTED, censor: '[redacted]' },
+      serializers,
+      mixin: withRequestId,
       // Fastify has already chosen the id (createFastifyAdapter); reuse it so both agree.
       genReqId: (req) => (req as { id?: string }).id ?? acceptRequestId(req.headers[REQUEST_ID_HEADER]),
       // Probes and scrapes every few seconds would drown the useful lines; a 503 from /health while
@@ -53,11 +60,6 @@ function loggerParams(service: string, config: PlatformConfig): Params {
       customErrorObject: (_req, _res, err, value) =>
         /^failed with status code/.test(err?.message ?? '') ? { ...value, err: undefined } : value,
       transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-    },
-    microservice: {
-      genReqId: natsRequestId,
-      useLevel: 'debug',
-      quietRpcLogger: true,
     },
   };
 }

@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { PinoLogger } from 'nestjs-pino';
 
 /** Header that carries one id from the gateway through every service a call reaches. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -13,27 +12,17 @@ export function acceptRequestId(candidate: unknown): string {
 }
 
 /**
- * The request id of the HTTP request being handled. Set by a Fastify onRequest hook around the
- * rest of the request (see createFastifyAdapter): nestjs-pino's middleware context does not reach
- * Fastify route handlers.
+ * The request id of the HTTP request or NATS message being handled. Set around the rest of an HTTP
+ * request by a Fastify onRequest hook (createFastifyAdapter) and around each NATS message by
+ * SuiteNatsServer; every log line written inside reads it (the logger's mixin), so no per-request
+ * child logger is needed.
  */
-export const httpRequestContext = new AsyncLocalStorage<{ requestId: string }>();
+export const requestContext = new AsyncLocalStorage<{ requestId: string }>();
+
+/** The same store, under the name the HTTP edge has always used. */
+export const httpRequestContext = requestContext;
 
 /** The request id of the HTTP request or NATS message being handled, if any. */
 export function currentRequestId(): string | undefined {
-  const http = httpRequestContext.getStore()?.requestId;
-  if (http) return http;
-  try {
-    const id = contextReader.logger?.bindings().reqId;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined; // outside Nest (scripts, tests) there is no logging context
-  }
+  return requestContext.getStore()?.requestId;
 }
-
-/**
- * nestjs-pino keeps the per-request child logger (bound with `reqId`) in an AsyncLocalStorage it
- * does not export; PinoLogger's `logger` getter reads it without touching instance state, so a
- * bare instance is enough to ask it.
- */
-const contextReader = Object.create(PinoLogger.prototype) as PinoLogger;

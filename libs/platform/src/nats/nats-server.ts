@@ -1,11 +1,28 @@
+import { Logger } from '@nestjs/common';
 import { ServerNats } from '@nestjs/microservices';
+import type { Msg } from '@nats-io/nats-core';
+import { acceptRequestId, REQUEST_ID_HEADER, requestContext } from '../logging/request-id';
 
 /**
- * Nest's NATS server, minus one cost per message: its getRouteFromPattern JSON.parses every subject
- * in case it is an object pattern and catches the SyntaxError, an exception for each request. Our
- * patterns are plain subjects (`<service>.<entity>.<verb>`); an object pattern still goes the old way.
+ * Nest's NATS server, lighter per message:
+ * - each message runs inside the request-id context (read from its header), which every log line
+ *   and every outgoing call or event picks up, instead of two child loggers built per message;
+ * - its getRouteFromPattern JSON.parses every subject in case it is an object pattern and catches
+ *   the SyntaxError, an exception for each request. Our patterns are plain subjects
+ *   (`<service>.<entity>.<verb>`); an object pattern still goes the old way.
  */
 export class SuiteNatsServer extends ServerNats {
+  private readonly messages = new Logger('NatsServer');
+
+  override handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {
+    const requestId = acceptRequestId(natsMsg.headers?.get(REQUEST_ID_HEADER));
+    return requestContext.run({ requestId }, () => {
+      // One line per message at debug (the gateway writes the access line at info).
+      this.messages.debug({ subject: channel }, 'nats message');
+      return super.handleMessage(channel, natsMsg as never);
+    });
+  }
+
   protected override getRouteFromPattern(pattern: string): string {
     return pattern.startsWith('{') ? super.getRouteFromPattern(pattern) : pattern;
   }
