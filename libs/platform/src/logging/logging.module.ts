@@ -8,16 +8,7 @@ import { acceptRequestId, currentRequestId, REQUEST_ID_HEADER } from './request-
  * Never written to a log line, wherever they appear in a logged object. Request headers are not
  * logged at all (see the req serializer), so credentials in them cannot leak.
  */
-const REDACTED = [
-  '*.password',
-  '*.passwordHash',
-  '*.secret',
-  '*.token',
-  '*.accessToken',
-  '*.refreshToken',
-  '*.apiKey',
-  '*.credentials',
-];
+const REDACTED = ['*.password', '*.passwordHash', '*.secret', '*.token', '*.accessToken', '*.refreshToken', '*.apiKey', '*.credentials'];
 
 const PROBE_PATHS = /^\/(health|metrics)(\/|\?|$)/;
 
