@@ -19,6 +19,12 @@ export interface OutboxOptions {
 }
 
 const DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000;
+/**
+ * Inbox rows (processed_event) are kept twice as long as a stream keeps its events (eventStreamFor:
+ * 7 days): past that no redelivery can come for them. Dead letters replayed later had no row (their
+ * transaction rolled back), so nothing they need is deleted.
+ */
+export const INBOX_RETENTION_MS = 14 * 24 * 3600 * 1000;
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 /**
@@ -102,6 +108,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.db.$executeRawUnsafe('DELETE FROM outbox_event WHERE published_at IS NOT NULL AND published_at < $1', cutoff);
   }
 
+  /** Deletes the consumers' inbox rows no redelivery can need any more (INBOX_RETENTION_MS). */
+  async pruneInbox(): Promise<number> {
+    return this.db.$executeRawUnsafe('DELETE FROM processed_event WHERE processed_at < $1', new Date(Date.now() - INBOX_RETENTION_MS));
+  }
+
   private async run(): Promise<void> {
     let streamReady = false;
     let lastPrune = 0;
@@ -117,6 +128,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
           lastPrune = Date.now();
           await this.prunePublished();
+          await this.pruneInbox();
         }
       } catch (error) {
         this.logger.warn({ err: error }, 'outbox relay pass failed; retrying');

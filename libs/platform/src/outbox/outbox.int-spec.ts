@@ -147,6 +147,18 @@ describe('transactional outbox and inbox', () => {
     await db.$executeRawUnsafe('DELETE FROM outbox_event WHERE id = $1::uuid', unpublished);
   });
 
+  it('prunes inbox rows older than any redelivery can come (14 days), and keeps the recent ones', async () => {
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await db.$executeRawUnsafe(
+      "INSERT INTO processed_event (consumer, message_id, processed_at) VALUES ('spec-prune', $1, now() - interval '15 days'), ('spec-prune', $2, now() - interval '13 days')",
+      old,
+      recent,
+    );
+    expect(await relay().pruneInbox()).toBeGreaterThanOrEqual(1);
+    const left = await db.$queryRawUnsafe<{ message_id: string }[]>("SELECT message_id FROM processed_event WHERE consumer = 'spec-prune'");
+    expect(left.map((r) => r.message_id)).toEqual([recent]);
+  });
+
   it('runs a consumer handler once per message id, even under concurrent redelivery', async () => {
     const messageId = randomUUID();
     const runs = await Promise.all(
