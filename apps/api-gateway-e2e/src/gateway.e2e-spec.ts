@@ -146,6 +146,21 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
     const spec = await getJson(`${base}/docs/json`);
     expect(spec.paths['/api/v1/analytics/events'].post).toBeDefined();
     expect(spec.components.schemas.TrackEventDto.required).toContain('eventType');
+    // Every paginated list documents its cursor and its capped limit.
+    const lists = [
+      '/api/v1/products',
+      '/api/v1/orders',
+      '/api/v1/customers',
+      '/api/v1/stores',
+      '/api/v1/designs',
+      '/api/v1/audit-logs',
+      '/api/v1/users',
+    ];
+    for (const path of lists) {
+      const parameters: { name: string; in: string; schema?: { maximum?: number } }[] = spec.paths[path].get.parameters;
+      expect(parameters.find((p) => p.name === 'cursor' && p.in === 'query')).toBeDefined();
+      expect(parameters.find((p) => p.name === 'limit' && p.in === 'query')?.schema?.maximum).toBe(100);
+    }
   });
 
   it('exposes Prometheus metrics labelled by route template', async () => {

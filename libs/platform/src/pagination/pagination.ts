@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { invalid } from '../errors/app-error';
@@ -8,12 +9,14 @@ export const MAX_PAGE_LIMIT = 100;
 
 /** Query parameters of every list: an opaque cursor from the previous page and a capped limit. */
 export class PageQuery {
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page; omit for the first page', maxLength: 512 })
   @IsOptional()
   @IsString()
   @MaxLength(512)
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
   cursor?: string;
 
+  @ApiPropertyOptional({ description: 'Rows per page', minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
