@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogEvents, ReserveStockRequest, StockLowEvent, StockReservationView } from '@suite/contracts/catalog';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { conflict, enqueueEvent, InjectDb, notFound, OutboxRelay } from '@suite/platform';
+import { conflict, enqueueEvent, InjectDb, notFound, UnitOfWork } from '@suite/platform';
 import { CatalogConfig } from '../config';
 import { normaliseLines, releaseOrderRows, returnAll, StockLine, takeStock } from './stock-moves';
 
@@ -38,12 +38,12 @@ export class StockService {
   constructor(
     @InjectDb() private readonly db: CatalogDb,
     private readonly config: CatalogConfig,
-    private readonly outbox: OutboxRelay,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
   ) {}
 
   async reserve(request: ReserveStockRequest): Promise<StockReservationView> {
     const lines = normaliseLines(request.items);
-    const result = await this.db.$transaction(async (tx) => {
+    const result = await this.uow.run(async (tx) => {
       // The unique key (order, product, variant) does not stop duplicates whose variantId is NULL
       // (NULLs are distinct in PostgreSQL): concurrent reserves of one order queue on this lock.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${'stock-reserve:' + request.orderId}::text, 0))`;
@@ -66,13 +66,12 @@ export class StockService {
       for (const event of low) await enqueueEvent(tx, CatalogEvents.StockLow, event);
       return { view: toView(request.orderId, await this.rowsOf(tx, request.orderId)), events: low.length };
     }, RUSH);
-    if (result.events > 0) this.outbox.kick();
     return result.view;
   }
 
   /** Marks the order's reservations CONFIRMED (the stock stays taken); confirming twice is harmless. */
   async confirm(orderId: string): Promise<StockReservationView> {
-    return this.db.$transaction(async (tx) => {
+    return this.uow.run(async (tx) => {
       await tx.$executeRaw`UPDATE stock_reservations SET status = 'CONFIRMED', updated_at = now() WHERE order_id = ${orderId}::uuid AND status = 'RESERVED' AND expires_at > now()`;
       const rows = await this.rowsOf(tx, orderId);
       if (rows.length === 0) throw orderNotFound(orderId);
@@ -88,7 +87,7 @@ export class StockService {
 
   /** Returns the units of RESERVED and CONFIRMED (cancelled order) rows; releasing twice returns nothing more. */
   async release(orderId: string): Promise<StockReservationView> {
-    return this.db.$transaction(async (tx) => {
+    return this.uow.run(async (tx) => {
       await releaseOrderRows(tx, orderId);
       const rows = await this.rowsOf(tx, orderId);
       if (rows.length === 0) throw orderNotFound(orderId);
@@ -98,7 +97,7 @@ export class StockService {
 
   /** One pass of the expiry job: claims a batch of overdue RESERVED rows (SKIP LOCKED: replicas take different rows). */
   async expireOverdue(batchSize = 200): Promise<number> {
-    return this.db.$transaction(async (tx) => {
+    return this.uow.run(async (tx) => {
       const claimed = await tx.$queryRaw<{ productId: string; variantId: string | null; quantity: number }[]>`
         UPDATE stock_reservations SET status = 'EXPIRED', updated_at = now()
         WHERE id IN (SELECT id FROM stock_reservations WHERE status = 'RESERVED' AND expires_at <= now() ORDER BY expires_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogSubjects, StockReservationView } from '@suite/contracts/catalog';
 import { CheckoutDto, OrderView } from '@suite/contracts/orders';
-import { OrdersDb } from '@suite/db/orders';
-import { AppError, CallerIdentity, conflict, InjectDb, NatsClient, OutboxRelay } from '@suite/platform';
+import { OrdersDb, Prisma } from '@suite/db/orders';
+import { AppError, CallerIdentity, conflict, InjectDb, NatsClient, UnitOfWork } from '@suite/platform';
 import { requirePermission, requireSignedIn } from '../access';
 import { enqueuePlaced, OrderFactory } from '../orders/order-factory';
 import { transition } from '../orders/order-status';
@@ -33,7 +33,7 @@ export class CheckoutService {
     private readonly keys: IdempotencyKeys,
     private readonly factory: OrderFactory,
     private readonly nats: NatsClient,
-    private readonly outbox: OutboxRelay,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
     private readonly live: InFlightCheckouts,
   ) {}
 
@@ -45,7 +45,7 @@ export class CheckoutService {
     let orderId: string | undefined;
     try {
       const customer = await checkCustomer(this.db, userId, dto);
-      const draft = await this.db.$transaction(async (tx) => {
+      const draft = await this.uow.run(async (tx) => {
         const cart = await lockCartForCheckout(tx, userId, dto.cartId);
         const created = await this.factory.create(tx, draftOrder(cart, userId, dto, customer));
         await tx.idempotencyKey.update({ where: { key: claim.claimed.id }, data: { orderId: created.id } });
@@ -77,7 +77,7 @@ export class CheckoutService {
         const refused = conflict('ORDERS.OUT_OF_STOCK', 'Not enough stock for every item of the cart.', {
           productIds: error.details?.productIds ?? [],
         });
-        await this.db.$transaction(async (tx) => {
+        await this.uow.run(async (tx) => {
           await transition(tx, { id: orderId, status: 'PENDING' }, 'CANCELLED', caller.userId ?? null, 'out_of_stock');
           await this.keys.store(tx, key, { status: 409, error: refused.toPayload() });
         }, RUSH);
@@ -96,7 +96,7 @@ export class CheckoutService {
   private async abandon(caller: CallerIdentity, orderId: string): Promise<void> {
     try {
       await releaseStock(this.nats, orderId, caller);
-      await this.db.$transaction(
+      await this.uow.run(
         (tx) => transition(tx, { id: orderId, status: 'PENDING' }, 'CANCELLED', caller.userId ?? null, 'stock_unavailable'),
         RUSH,
       );
@@ -113,7 +113,7 @@ export class CheckoutService {
     const cod = dto.paymentMethod === 'COD';
     let view: OrderView;
     try {
-      view = await this.db.$transaction(async (tx) => {
+      view = await this.uow.run(async (tx) => {
         // Conditional: if recovery cancelled this (slow) checkout meanwhile, nothing is placed.
         const placed = await tx.order.updateMany({
           where: { id: orderId, placedAt: null, status: 'PENDING' },
@@ -133,7 +133,6 @@ export class CheckoutService {
       await this.abandon(caller, orderId);
       throw error;
     }
-    this.outbox.kick();
     return view;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OrderPaid } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
-import { enqueueEvent, InjectDb, isUniqueViolation, notFound, OutboxRelay } from '@suite/platform';
+import { enqueueEvent, InjectDb, isUniqueViolation, notFound, UnitOfWork } from '@suite/platform';
 import { transition } from '../orders/order-status';
 import { assertLedgerBalanced } from './ledger';
 import { PaymongoProvider } from './paymongo.provider';
@@ -21,7 +21,7 @@ export class WebhooksService {
   constructor(
     @InjectDb() private readonly db: OrdersDb,
     paymongo: PaymongoProvider,
-    private readonly outbox: OutboxRelay,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
   ) {
     this.providers = { [paymongo.name]: paymongo };
   }
@@ -56,7 +56,7 @@ export class WebhooksService {
     orderId: string,
     event: WebhookEvent,
   ): Promise<boolean> {
-    const order = await this.db.$transaction(async (tx) => {
+    const order = await this.uow.run(async (tx) => {
       const settled = await tx.payment.updateMany({
         where: { id: payment.id, status: { in: ['PENDING', 'PROCESSING', 'FAILED'] } },
         data: {
@@ -99,7 +99,6 @@ export class WebhooksService {
       return current;
     });
     if (!order) return false;
-    this.outbox.kick();
     return true;
   }
 
