@@ -123,9 +123,10 @@ describe('event consumers: orders follows identity and catalog, analytics record
     expect((await call('POST', `/carts/${cart.id}/items`, { token: buyer.token, body: { productId, quantity: 2 } })).status).toBe(200);
 
     expect((await patch({ price: '12.50' })).status).toBe(200);
+    // The cart and its lines are read by two queries: wait for both to show the committed reprice.
     const repriced = await eventually(
       () => currentCart(buyer),
-      (c) => c.items[0]?.price === '12.50',
+      (c) => c.items[0]?.price === '12.50' && c.subtotal === '25.00',
     );
     expect(repriced).toMatchObject({ subtotal: '25.00', tax: '3.00', total: '28.00' });
     expect(repriced.items[0]).toMatchObject({ quantity: 2, subtotal: '25.00', isAvailable: true, notice: null });
