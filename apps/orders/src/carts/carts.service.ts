@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AddCartItemDto, CartView } from '@suite/contracts/orders';
-import { OrdersDb } from '@suite/db/orders';
+import { OrdersDb, Prisma } from '@suite/db/orders';
 import { CallerIdentity, InjectDb } from '@suite/platform';
 import { OrdersConfig } from '../config';
 import { cartNotFound, CartOwner, itemNotFound, ownerLockKey, ownerWhere } from './cart-owner';
@@ -35,11 +35,12 @@ export class CartsService {
   }
 
   async current(owner: CartOwner): Promise<CartView> {
-    const cart = await this.db.cart.findFirst({
-      where: { ...ownerWhere(owner), status: 'ACTIVE' },
-      include: withItems,
-      orderBy: { createdAt: 'desc' },
-    });
+    // The cart row and its lines are two queries: one snapshot, so a reprice committed between them
+    // (catalog's product events) never shows new line prices beside old totals.
+    const cart = await this.db.$transaction(
+      (tx) => tx.cart.findFirst({ where: { ...ownerWhere(owner), status: 'ACTIVE' }, include: withItems, orderBy: { createdAt: 'desc' } }),
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+    );
     if (!cart) throw cartNotFound();
     return toCartView(cart);
   }
