@@ -43,12 +43,12 @@ export class StockService {
 
   async reserve(request: ReserveStockRequest): Promise<StockReservationView> {
     const lines = normaliseLines(request.items);
-    const result = await this.uow.run(async (tx) => {
+    return this.uow.run(async (tx) => {
       // The unique key (order, product, variant) does not stop duplicates whose variantId is NULL
       // (NULLs are distinct in PostgreSQL): concurrent reserves of one order queue on this lock.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${'stock-reserve:' + request.orderId}::text, 0))`;
       const existing = await this.rowsOf(tx, request.orderId);
-      if (existing.length > 0) return { view: toView(request.orderId, existing), events: 0 };
+      if (existing.length > 0) return toView(request.orderId, existing);
       const short: string[] = [];
       const low: StockLowEvent[] = [];
       for (const line of lines) {
@@ -64,9 +64,8 @@ export class StockService {
       const expiresAt = new Date(Date.now() + this.config.RESERVATION_TTL_SECONDS * 1000);
       await tx.stockReservation.createMany({ data: lines.map((l) => ({ orderId: request.orderId, ...l, expiresAt })) });
       for (const event of low) await enqueueEvent(tx, CatalogEvents.StockLow, event);
-      return { view: toView(request.orderId, await this.rowsOf(tx, request.orderId)), events: low.length };
+      return toView(request.orderId, await this.rowsOf(tx, request.orderId));
     }, RUSH);
-    return result.view;
   }
 
   /** Marks the order's reservations CONFIRMED (the stock stays taken); confirming twice is harmless. */

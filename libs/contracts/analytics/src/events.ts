@@ -2,8 +2,7 @@ import { AnalyticsSubjects } from './subjects';
 
 /**
  * Any event's payload, taken as it is: analytics records every event of every service, so it
- * validates nothing but that the payload is a JSON object (the platform's AnyEventPayload, which
- * contracts cannot import).
+ * validates nothing but that the payload is a JSON object (the platform's decoder refuses anything else).
  */
 export class AnyEventBody {
   [key: string]: unknown;

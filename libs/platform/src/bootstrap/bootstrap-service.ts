@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../config/env';
 import { assertProductionEncryptionKey } from '../crypto/encryption-config';
 import { PlatformConfig } from '../config/platform-config';
 import { SERVICE_CATALOG } from '../config/services';
-import { acceptRequestId, httpRequestContext, REQUEST_ID_HEADER } from '../logging/request-id';
+import { acceptRequestId, requestContext, REQUEST_ID_HEADER } from '../logging/request-id';
 import { httpDuration, httpRequests } from '../metrics/metrics';
 import { SuiteNatsServer } from '../nats/nats-server';
 import { httpErrorToPayload } from '../errors/http-error';
@@ -49,7 +49,7 @@ export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
   // Echoed on every answer, errors included, so a client can quote it when reporting a problem.
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    httpRequestContext.run({ requestId: request.id }, done);
+    requestContext.run({ requestId: request.id }, done);
   });
   // Route templates, not raw URLs, as labels: ids in paths would make one series per request.
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {

@@ -9,9 +9,6 @@ export interface EventDefinition<T extends object = object> {
   readonly version: number;
 }
 
-/** The payload type of an event definition. */
-export type EventPayload<E> = E extends EventDefinition<infer T> ? T : never;
-
 /** Written by enqueueEvent beside Nats-Msg-Id, so a consumer can tell payload versions apart. */
 export const EVENT_VERSION_HEADER = 'Event-Version';
 
@@ -28,12 +25,4 @@ export interface EventMeta {
   requestId?: string;
   /** The durable that delivered it: `<service>__<handler>`. */
   consumer: string;
-}
-
-/**
- * Any JSON object: the payload class of a handler that takes every event of a family
- * (analytics over `evt.>`). Validation only checks that the payload is an object.
- */
-export class AnyEventPayload {
-  [key: string]: unknown;
 }

@@ -119,13 +119,3 @@ export async function runHandlers(
     { timeout: deps.timeoutMs, maxWait: deps.timeoutMs },
   );
 }
-
-/** One message: a batch of one. */
-export async function runHandler(
-  deps: { uow?: UnitOfWork; commandBus: CommandBus; timeoutMs: number },
-  handler: EventHandlerFn,
-  payload: object,
-  meta: EventMeta,
-): Promise<Outcome> {
-  return (await runHandlers(deps, handler, [{ payload, meta }]))[0];
-}

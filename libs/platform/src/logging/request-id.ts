@@ -19,9 +19,6 @@ export function acceptRequestId(candidate: unknown): string {
  */
 export const requestContext = new AsyncLocalStorage<{ requestId: string }>();
 
-/** The same store, under the name the HTTP edge has always used. */
-export const httpRequestContext = requestContext;
-
 /** The request id of the HTTP request or NATS message being handled, if any. */
 export function currentRequestId(): string | undefined {
   return requestContext.getStore()?.requestId;

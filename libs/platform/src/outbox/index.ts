@@ -1,3 +1,2 @@
 export * from './outbox';
 export * from './outbox-relay';
-export * from './inbox';

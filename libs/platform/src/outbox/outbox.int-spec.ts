@@ -6,7 +6,9 @@ import { databaseUrlFor } from '../config/database-url';
 import { createPrismaClient } from '../db/prisma.module';
 import { eventStreamFor, JetStreamService } from '../nats/jetstream';
 import { NatsConnectionService } from '../nats/nats-connection';
-import { processOnce } from './inbox';
+import { CommandBus } from '@nestjs/cqrs';
+import { currentTransaction, UnitOfWork } from '../db/unit-of-work';
+import { runHandlers } from '../events/event-pipeline';
 import { enqueueEvent } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 
@@ -161,14 +163,17 @@ describe('transactional outbox and inbox', () => {
 
   it('runs a consumer handler once per message id, even under concurrent redelivery', async () => {
     const messageId = randomUUID();
+    const deps = { uow: new UnitOfWork(db), commandBus: {} as CommandBus, timeoutMs: 10000 };
+    const meta = { messageId, subject, deliveryCount: 1, publishedAt: new Date(), consumer: 'spec-consumer' };
+    const handler = async () => {
+      await currentTransaction<AnalyticsPrismaClient>()!.analyticsEvent.create({
+        data: { eventType: 'spec.handled', entityId: messageId },
+      });
+    };
     const runs = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        processOnce(db, 'spec-consumer', messageId, async (tx) => {
-          await tx.analyticsEvent.create({ data: { eventType: 'spec.handled', entityId: messageId } });
-        }).catch((error: Error) => error),
-      ),
+      Array.from({ length: 8 }, () => runHandlers(deps, handler, [{ payload: {}, meta }]).catch((error: Error) => error)),
     );
-    expect(runs.filter((r) => r === true)).toHaveLength(1);
+    expect(runs.filter((r) => Array.isArray(r) && r[0] === 'handled')).toHaveLength(1);
     expect(await db.analyticsEvent.count({ where: { entityId: messageId } })).toBe(1);
   });
 
