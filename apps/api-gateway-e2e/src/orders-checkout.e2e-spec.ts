@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { Account, identityClient, ROOT } from './identity-client';
-import { shopFixtures } from './shop-fixtures';
+import { insertStore, shopFixtures } from './shop-fixtures';
 import { eventually, freePort, Running, startService } from './processes';
 import { json, Stack, startStack } from './stack';
 
@@ -15,7 +15,7 @@ describe('orders: checkout saga', () => {
   const { call } = client;
   const extra: Running[] = [];
 
-  const { product, buyer } = shopFixtures(
+  const { product, buyer, stockOf } = shopFixtures(
     client,
     () => catalogDb,
     () => storeId,
@@ -36,8 +36,6 @@ describe('orders: checkout saga', () => {
       body: { cartId: b.cartId, shippingAddressId: b.addressId, paymentMethod },
       headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
     });
-  const stockOf = async (productId: string) =>
-    (await catalogDb.query('SELECT stock FROM products WHERE id = $1', [productId])).rows[0].stock as number;
   const reservations = async (productId: string) =>
     (await catalogDb.query('SELECT order_id, status, quantity FROM stock_reservations WHERE product_id = $1', [productId])).rows;
   const ordersOf = async (productId: string) =>
@@ -58,11 +56,7 @@ describe('orders: checkout saga', () => {
       NATS_REQUEST_TIMEOUT_MS: '10000',
     });
     [catalogDb, ordersDb] = [await stack.db('catalog'), await stack.db('orders')];
-    storeId = randomUUID();
-    await catalogDb.query("INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES ($1, $2, 'Spores', 'SHOPIFY', now())", [
-      storeId,
-      randomUUID(),
-    ]);
+    storeId = await insertStore(catalogDb);
   }, 60000);
 
   afterAll(async () => {

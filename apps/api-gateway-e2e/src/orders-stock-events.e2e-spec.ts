@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { PaymongoFake } from './fakes/paymongo-fake';
 import { Account, identityClient, ROOT } from './identity-client';
-import { shopFixtures } from './shop-fixtures';
+import { insertStore, shopFixtures } from './shop-fixtures';
 import { eventually, freePort, Running, startService } from './processes';
 import { json, Stack, startStack } from './stack';
 
@@ -25,7 +25,7 @@ describe('orders -> catalog: stock through events', () => {
   const client = identityClient(() => stack);
   const { call } = client;
 
-  const { product, buyer } = shopFixtures(
+  const { product, buyer, stockOf } = shopFixtures(
     client,
     () => catalogDb,
     () => storeId,
@@ -53,8 +53,6 @@ describe('orders -> catalog: stock through events', () => {
     });
     expect([response.status, await json(response)]).toEqual([200, { received: true, applied: true }]);
   };
-  const stockOf = async (productId: string) =>
-    (await catalogDb.query('SELECT stock FROM products WHERE id = $1', [productId])).rows[0].stock as number;
   const statuses = async (productId: string) =>
     (await catalogDb.query('SELECT status FROM stock_reservations WHERE product_id = $1 ORDER BY order_id', [productId])).rows.map(
       (r) => r.status as string,
@@ -80,11 +78,7 @@ describe('orders -> catalog: stock through events', () => {
     });
     [catalogDb, ordersDb] = [await stack.db('catalog'), await stack.db('orders')];
     catalog = stack.services.catalog;
-    storeId = randomUUID();
-    await catalogDb.query("INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES ($1, $2, 'Spores', 'SHOPIFY', now())", [
-      storeId,
-      randomUUID(),
-    ]);
+    storeId = await insertStore(catalogDb);
   }, 60000);
 
   afterAll(async () => {

@@ -3,6 +3,16 @@ import { Client } from 'pg';
 import { Account, identityClient } from './identity-client';
 import { json } from './stack';
 
+/** A store of a team that exists only by id (the checkout specs need its products, not its team). */
+export async function insertStore(catalogDb: Client): Promise<string> {
+  const id = randomUUID();
+  await catalogDb.query("INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES ($1, $2, 'Spores', 'SHOPIFY', now())", [
+    id,
+    randomUUID(),
+  ]);
+  return id;
+}
+
 /** What the checkout specs set up again and again: an ACTIVE product in a store, and a buyer with an address and a cart holding it. */
 export function shopFixtures(client: ReturnType<typeof identityClient>, catalogDb: () => Client, storeId: () => string) {
   const { call, account } = client;
@@ -28,5 +38,7 @@ export function shopFixtures(client: ReturnType<typeof identityClient>, catalogD
     if (added.status !== 200) throw new Error(`add answered ${added.status}: ${await added.text()}`);
     return { user, cartId: cart.id as string, addressId: address.id as string };
   };
-  return { product, buyer };
+  const stockOf = async (productId: string) =>
+    (await catalogDb().query('SELECT stock FROM products WHERE id = $1', [productId])).rows[0].stock as number;
+  return { product, buyer, stockOf };
 }
