@@ -26,7 +26,10 @@ interface Buyer {
 interface PreparedCart {
   cartId: string;
   buyer: Buyer;
+  productId: string;
 }
+/** Products the "many SKUs" runs spread their checkouts over (one hot SKU is the other case). */
+const SKUS = 200;
 
 /**
  * Checkout through the whole edge (HTTP -> gateway -> orders: idempotency key, draft order, reserve
@@ -42,24 +45,29 @@ export async function checkoutBench(load: LoadOptions): Promise<string[]> {
   const ordersPool = new Pool({ connectionString: databaseUrlFor('orders', stack.env), max: 10 });
   try {
     const [catalogDb, ordersDb] = [await stack.db('catalog'), await stack.db('orders')];
-    // Two products, so the invariants below count the subject's orders and stock alone.
+    // The subject's products and the baseline's apart, so the invariants below count the subject's orders and stock alone.
     const [product, rawProduct] = [randomUUID(), randomUUID()];
+    const manyProducts = Array.from({ length: SKUS }, () => randomUUID());
+    const manyRawProducts = Array.from({ length: SKUS }, () => randomUUID());
+    const subjectProducts = [product, ...manyProducts];
     await catalogDb.query(
       `WITH store AS (INSERT INTO stores (id, team_id, name, platform, updated_at) VALUES (gen_random_uuid(), gen_random_uuid(), 'Bench shop', 'SHOPIFY', now()) RETURNING id)
        INSERT INTO products (id, store_id, name, sku, slug, price, stock, max_cart_qty, status, updated_at)
        SELECT p.id, store.id, $2, 'BENCH-' || p.id, 'bench-' || p.id, $3, $4, 10, 'ACTIVE', now() FROM store, unnest($1::uuid[]) AS p(id)`,
-      [[product, rawProduct], LINE.name, LINE.price, STOCK],
+      [[product, rawProduct, ...manyProducts, ...manyRawProducts], LINE.name, LINE.price, STOCK],
     );
     const buyers = await signUpBuyers(stack.base, ordersDb, load.concurrency);
     const seconds = ((load.warmupMs ?? 1000) + load.durationMs) / 1000;
     const carts = {
-      checkout: await prepareCarts(ordersDb, buyers, product, Math.ceil(RATE.checkout * seconds) + 1),
-      raw: await prepareCarts(ordersDb, buyers, rawProduct, Math.ceil(RATE.raw * seconds)),
+      checkout: await prepareCarts(ordersDb, buyers, [product], Math.ceil(RATE.checkout * seconds) + 1),
+      raw: await prepareCarts(ordersDb, buyers, [rawProduct], Math.ceil(RATE.raw * seconds)),
+      manyCheckout: await prepareCarts(ordersDb, buyers, manyProducts, Math.ceil(RATE.checkout * seconds)),
+      manyRaw: await prepareCarts(ordersDb, buyers, manyRawProducts, Math.ceil(RATE.raw * seconds)),
     };
 
     let placed = 0;
-    const checkout = async () => {
-      const { cartId, buyer } = carts.checkout();
+    const checkoutFrom = (take: () => PreparedCart) => async () => {
+      const { cartId, buyer } = take();
       const response = await fetch(`${stack.base}/api/v1/checkout`, {
         method: 'POST',
         headers: {
@@ -73,12 +81,13 @@ export async function checkoutBench(load: LoadOptions): Promise<string[]> {
       await response.arrayBuffer();
       placed++;
     };
+    const checkout = checkoutFrom(carts.checkout);
     // A cart written by SQL must be one the checkout accepts: one call before any timing.
     await checkout();
 
     let rawOrders = 0;
-    const raw = async () => {
-      const { cartId, buyer } = carts.raw();
+    const rawFrom = (take: () => PreparedCart) => async () => {
+      const { cartId, buyer, productId: rawProduct } = take();
       const orderId = randomUUID();
       // Catalog first, as the saga reserves before it places. CONFIRMED directly: the end state of a COD reservation.
       await inTransaction(catalogPool, async (c) => {
@@ -136,26 +145,40 @@ export async function checkoutBench(load: LoadOptions): Promise<string[]> {
     };
 
     // The subject first: the checkout scans unplaced orders, so the baseline's rows must not be in the table yet.
-    const subject = await measure('POST /checkout (COD, 1 unit)', checkout, load);
-    const baseline = await measure('raw pg: reserve + order rows', raw, load);
+    const subject = await measure('POST /checkout (COD, 1 unit, one hot SKU)', checkout, load);
+    const many = await measure(`POST /checkout (COD, 1 unit, ${SKUS} SKUs)`, checkoutFrom(carts.manyCheckout), load);
+    const baseline = await measure('raw pg: reserve + order rows, one SKU', rawFrom(carts.raw), load);
+    const manyBaseline = await measure(`raw pg: reserve + order rows, ${SKUS} SKUs`, rawFrom(carts.manyRaw), load);
 
     // Cheap invariants: every 201 placed exactly one order and took exactly one unit; COD confirmed every reservation.
     const orders = Number(
       (
         await ordersDb.query(
-          'SELECT count(*) AS n FROM orders o JOIN order_items i ON i.order_id = o.id WHERE i.product_id = $1 AND o.placed_at IS NOT NULL',
-          [product],
+          'SELECT count(*) AS n FROM orders o JOIN order_items i ON i.order_id = o.id WHERE i.product_id = ANY($1::uuid[]) AND o.placed_at IS NOT NULL',
+          [subjectProducts],
         )
       ).rows[0].n,
     );
-    const stock = Number((await catalogDb.query('SELECT stock FROM products WHERE id = $1', [product])).rows[0].stock);
-    const reserved = Number(
-      (await catalogDb.query(`SELECT count(*) AS n FROM stock_reservations WHERE product_id = $1 AND status = 'RESERVED'`, [product]))
-        .rows[0].n,
+    const stock = Number(
+      (await catalogDb.query('SELECT sum(stock) AS stock FROM products WHERE id = ANY($1::uuid[])', [subjectProducts])).rows[0].stock,
     );
-    const checked = `checked: ${orders} orders for ${placed} checkouts, stock -${STOCK - stock}, ${reserved} reservations left RESERVED`;
-    if (orders !== placed || STOCK - stock !== placed || reserved !== 0) throw new Error(`checkout invariants broken: ${checked}`);
-    return [ratio(subject, baseline), checked];
+    const reserved = Number(
+      (
+        await catalogDb.query(`SELECT count(*) AS n FROM stock_reservations WHERE product_id = ANY($1::uuid[]) AND status = 'RESERVED'`, [
+          subjectProducts,
+        ])
+      ).rows[0].n,
+    );
+    const checked = `checked: ${orders} orders for ${placed} checkouts, stock -${STOCK * subjectProducts.length - stock}, ${reserved} reservations left RESERVED`;
+    const stockTaken = STOCK * subjectProducts.length - stock;
+    if (orders !== placed || stockTaken !== placed || reserved !== 0) throw new Error(`checkout invariants broken: ${checked}`);
+    const [hot, spread] = [subject.opsPerSecond / baseline.opsPerSecond, many.opsPerSecond / manyBaseline.opsPerSecond];
+    return [
+      ratio(subject, baseline),
+      ratio(many, manyBaseline),
+      checked,
+      `targets: ${SKUS} SKUs x${spread.toFixed(2)} of raw (>= x0.3: ${spread >= 0.3 ? 'met' : 'NOT met'}), one hot SKU x${hot.toFixed(2)} (>= x0.15: ${hot >= 0.15 ? 'met' : 'NOT met'})`,
+    ];
   } finally {
     await catalogPool.end();
     await ordersPool.end();
@@ -197,25 +220,22 @@ async function signUpBuyers(base: string, ordersDb: Client, n: number): Promise<
  * with what the cart API stores (price snapshot, line and cart totals). Returns a taker that hands
  * out each cart once and fails clearly when the run outlasts them.
  */
-async function prepareCarts(ordersDb: Client, buyers: Buyer[], productId: string, count: number): Promise<() => PreparedCart> {
-  const { rows } = await ordersDb.query<{ id: string; user_id: string }>(
+async function prepareCarts(ordersDb: Client, buyers: Buyer[], productIds: string[], count: number): Promise<() => PreparedCart> {
+  const { rows } = await ordersDb.query<{ id: string; user_id: string; product_id: string }>(
     `WITH carts AS (
        INSERT INTO carts (id, user_id, status, currency, subtotal, tax, total, updated_at)
        SELECT gen_random_uuid(), ($1::uuid[])[1 + g % cardinality($1::uuid[])], 'ACTIVE', 'PHP', $4, $5, $6, now() FROM generate_series(0, $2 - 1) AS g
        RETURNING id, user_id),
+     numbered AS (SELECT id, user_id, row_number() OVER () AS n FROM carts),
      items AS (
        INSERT INTO cart_items (id, cart_id, product_id, quantity, price, original_price, subtotal, total, product_snapshot, updated_at)
-       SELECT gen_random_uuid(), carts.id, $3, 1, $4, $4, $4, $4, $7, now() FROM carts)
-     SELECT id::text AS id, user_id::text AS user_id FROM carts`,
-    [
-      buyers.map((b) => b.userId),
-      count,
-      productId,
-      LINE.price,
-      LINE.tax,
-      LINE.total,
-      JSON.stringify({ name: LINE.name, sku: `BENCH-${productId}` }),
-    ],
+       SELECT gen_random_uuid(), numbered.id, ($3::uuid[])[1 + numbered.n % cardinality($3::uuid[])], 1, $4, $4, $4, $4,
+              jsonb_build_object('name', $7::text, 'sku', 'BENCH-' || ($3::uuid[])[1 + numbered.n % cardinality($3::uuid[])]), now()
+       FROM numbered
+       RETURNING cart_id, product_id)
+     SELECT items.cart_id::text AS id, numbered.user_id::text AS user_id, items.product_id::text AS product_id
+     FROM items JOIN numbered ON numbered.id = items.cart_id`,
+    [buyers.map((b) => b.userId), count, productIds, LINE.price, LINE.tax, LINE.total, LINE.name],
   );
   const byUser = new Map(buyers.map((b) => [b.userId, b]));
   let next = 0;
@@ -223,7 +243,7 @@ async function prepareCarts(ordersDb: Client, buyers: Buyer[], productId: string
     if (next >= rows.length)
       throw new Error(`checkout bench: all ${rows.length} prepared carts used; raise RATE in bench/checkout.bench.ts`);
     const row = rows[next++];
-    return { cartId: row.id, buyer: byUser.get(row.user_id)! };
+    return { cartId: row.id, buyer: byUser.get(row.user_id)!, productId: row.product_id };
   };
 }
 

@@ -29,11 +29,25 @@ connect({ servers: process.env.NATS_URL }).then(async (nc) => {
  *   process answering the same SQL, and vs the same query straight on pg.
  * HTTP and SQL load comes from a separate process (undici / pg Pool), warmed up until it stops rising; each row
  * carries the CPU ms per request of every process on the path (from /proc/<pid>/stat).
- * Targets (issue 12): the edge >= x0.4 of raw Fastify + pg, p99 < 25 ms at 32 in flight.
+ * - the same read with a bearer token (JWT check + the gateway's session cache) vs the same raw server.
+ * Targets (issue 12): the edge >= x0.4 of raw Fastify + pg, p99 < 25 ms at 32 in flight; authenticated >= x0.35.
  */
+/** A new account's access token, through the gateway as a client would get it. */
+async function signedInToken(base: string): Promise<string> {
+  const credentials = { email: `bench-${Date.now()}@example.com`, password: 'Shiitake#Grow42' };
+  const post = (path: string) =>
+    fetch(`${base}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+  await post('/auth/register');
+  const login = await eventually(
+    () => post('/auth/login'),
+    (r) => r.status === 200,
+  );
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
 export async function platformBench(load: LoadOptions): Promise<string[]> {
   const rows: string[] = [`load average before: ${loadAverage()}`];
-  const stack = await startStack(['analytics'], { LOG_LEVEL: 'warn' });
+  const stack = await startStack(['analytics', 'identity'], { LOG_LEVEL: 'warn' });
   const responder = spawn(process.execPath, ['-e', RAW_RESPONDER], { env: stack.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const db = await stack.db('analytics');
   await db.query(
@@ -46,6 +60,7 @@ export async function platformBench(load: LoadOptions): Promise<string[]> {
   const raw = await connect({ servers: stack.env.NATS_URL });
   const children: BenchChild[] = [];
   try {
+    const bearer = await signedInToken(stack.base);
     await eventually(() => raw.request('bench.raw.echo', JSON.stringify({ id: 'x' }), { timeout: 500 }), Boolean);
     const rawNats = await measure(
       'raw NATS request/reply',
@@ -67,7 +82,7 @@ export async function platformBench(load: LoadOptions): Promise<string[]> {
           Number(r.pid),
         ),
     };
-    const [rawPg, rawHttp, edge] = await measureLoads(
+    const [rawPg, rawHttp, edge, authed] = await measureLoads(
       loader,
       [
         { name: 'raw pg query', job: { kind: 'pg', connectionString: url, poolMax: POOL_MAX, sql }, probes: [pg] },
@@ -86,6 +101,18 @@ export async function platformBench(load: LoadOptions): Promise<string[]> {
             pg,
           ],
         },
+        {
+          // The same read with a bearer token: the gateway verifies it and takes the session from its cache.
+          name: 'the same read, authenticated (Bearer)',
+          job: { kind: 'http', origin: stack.base, path: '/api/v1/system-config/public', headers: { authorization: `Bearer ${bearer}` } },
+          probes: [
+            { name: 'gateway', pids: () => [stack.gateway.child.pid!] },
+            { name: 'analytics', pids: () => [stack.services.analytics.child.pid!] },
+            { name: 'identity', pids: () => [stack.services.identity.child.pid!] },
+            { name: 'nats-server', pids: () => natsServerPids(stack.env.NATS_URL!) },
+            pg,
+          ],
+        },
       ],
       load,
     );
@@ -93,10 +120,13 @@ export async function platformBench(load: LoadOptions): Promise<string[]> {
     rows.push(ratio(rawHttp, rawPg), cpuRow(rawHttp));
     rows.push(ratio(edge, rawHttp), cpuRow(edge));
     rows.push(ratio(edge, rawPg));
+    rows.push(ratio(authed, rawHttp), cpuRow(authed));
     const x = edge.opsPerSecond / rawHttp.opsPerSecond;
+    const xa = authed.opsPerSecond / rawHttp.opsPerSecond;
     rows.push(
       `targets: edge vs raw Fastify + pg x${x.toFixed(2)} (>= x0.4: ${x >= 0.4 ? 'met' : 'NOT met'}), edge p99 ${edge.p99Ms.toFixed(1)} ms at ${load.concurrency} in flight (< 25 ms: ${edge.p99Ms < 25 ? 'met' : 'NOT met'})`,
     );
+    rows.push(`targets: authenticated read vs raw Fastify + pg x${xa.toFixed(2)} (>= x0.35: ${xa >= 0.35 ? 'met' : 'NOT met'})`);
     rows.push(`load average after: ${loadAverage()}`);
     return rows;
   } finally {

@@ -2,5 +2,7 @@ module.exports = {
   ...require('../../jest.preset.js'),
   displayName: 'analytics',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
+  globalSetup: '<rootDir>/../../libs/platform/src/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/../../libs/platform/src/testing/global-teardown.ts',
 };

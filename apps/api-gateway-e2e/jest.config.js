@@ -6,5 +6,6 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/../../libs/platform/src/testing/global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/platform/src/testing/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/src/stop-stacks.setup.ts'],
   testTimeout: 60000,
 };

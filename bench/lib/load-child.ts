@@ -9,7 +9,7 @@ import { Pool as HttpPool } from 'undici';
 import { serveParent } from './child';
 
 export type LoadJob =
-  | { kind: 'http'; origin: string; path: string }
+  | { kind: 'http'; origin: string; path: string; headers?: Record<string, string> }
   | { kind: 'pg'; connectionString: string; poolMax: number; sql: string; params?: unknown[] };
 
 export interface LoadRequest {
@@ -43,7 +43,7 @@ function callFor(job: LoadJob, concurrency: number): () => Promise<void> {
     if (!pool) httpPools.set(key, (pool = new HttpPool(job.origin, { connections: concurrency, pipelining: 1 })));
     const http = pool;
     return async () => {
-      const { statusCode, body } = await http.request({ method: 'GET', path: job.path });
+      const { statusCode, body } = await http.request({ method: 'GET', path: job.path, headers: job.headers });
       await body.arrayBuffer();
       if (statusCode !== 200) throw new Error(`HTTP ${statusCode} on ${job.path}`);
     };

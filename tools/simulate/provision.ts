@@ -7,11 +7,22 @@ export interface SimDevice {
   credential: string;
 }
 
+/** Above 28 °C for a minute (the excursions last 4), cleared below 27 °C. */
+export const DEMO_THRESHOLD = {
+  name: 'Overheating',
+  operator: 'ABOVE',
+  value: 28,
+  durationSeconds: 60,
+  hysteresis: 1,
+  severity: 'WARNING',
+};
+
 export const serialOf = (index: number) => `SIM-${String(index + 1).padStart(4, '0')}`;
 
 /**
  * Registers SIM-0001..SIM-<n> through the gateway as the seeded admin, like a grower would, and returns their bridge
- * credentials. A device that is already there (an earlier run) gets its credential rotated: credentials are shown once.
+ * credentials, each with a temperature threshold (DEMO_THRESHOLD). A device that is already there (an earlier run) gets its
+ * credential rotated: credentials are shown once.
  */
 export async function provision(gateway: string, count: number, log: (line: string) => void): Promise<SimDevice[]> {
   const email = process.env.SEED_ADMIN_EMAIL ?? 'admin@example.com';
@@ -59,6 +70,9 @@ export async function provision(gateway: string, count: number, log: (line: stri
       },
       201,
     );
+    // The demo threshold the overheating chambers cross: the default "Chamber threshold breached" rule alerts on it.
+    const temperature = (created.sensors as { id: string; name: string }[]).find((sensor) => sensor.name === 'temperature');
+    if (temperature) await call(gateway, 'POST', `/sensors/${temperature.id}/thresholds`, token, DEMO_THRESHOLD, 201);
     return { index, id: created.id, serial, credential: created.credential };
   };
 

@@ -1,10 +1,11 @@
-import { PlatformConfig, ServiceDefinition } from '@suite/platform';
+import { ServiceDefinition } from '@suite/platform';
 import { AnalyticsSubjects } from '@suite/contracts/analytics';
 import { AnalyticsPrismaClient } from '@suite/db/analytics';
+import { AnalyticsConfig } from './config';
 
-export const ANALYTICS_SERVICE: ServiceDefinition = {
+export const ANALYTICS_SERVICE: ServiceDefinition<AnalyticsConfig> = {
   name: 'analytics',
   healthSubject: AnalyticsSubjects.HealthCheck,
-  config: PlatformConfig,
+  config: AnalyticsConfig,
   prismaClient: AnalyticsPrismaClient,
 };

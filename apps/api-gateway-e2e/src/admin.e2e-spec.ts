@@ -1,6 +1,7 @@
 import { Client } from 'pg';
+import { ALL_PERMISSIONS } from '@suite/contracts/identity';
 import { eventually } from './processes';
-import { identityClient, ROOT } from './identity-client';
+import { answerWithin, identityClient, ROOT } from './identity-client';
 import { json, Stack, startStack } from './stack';
 
 /** Teams, roles, user administration, impersonation and the audit log, through the gateway and in the database. */
@@ -211,7 +212,7 @@ describe('administration through the gateway', () => {
       ]);
       expect((await auditRows("entity = 'Role' AND entity_id = $1", [designer.id])).rows.map((r) => r.action)).toEqual(['role.update']);
       const permissions = await json(await call('GET', '/permissions', { token: admin.token }));
-      expect(permissions).toHaveLength(125);
+      expect(permissions).toHaveLength(ALL_PERMISSIONS.length);
       expect(permissions).toContainEqual(expect.objectContaining({ name: 'audit-logs:read', resource: 'audit-logs', action: 'read' }));
     });
 
@@ -250,8 +251,10 @@ describe('administration through the gateway', () => {
       const set = await call('PUT', `/users/${agent.id}/roles`, { token: admin.token, body: { roles: ['USER', 'SUPPORT'] } });
       expect(set.status).toBe(200);
       expect(await json(set)).toMatchObject({ id: agent.id, role: 'SUPPORT', roles: ['SUPPORT', 'USER'], isActive: true });
-      // Same access token, no new sign-in: the gateway resolves permissions on every request.
-      const allowed = await call('GET', `/users?email=${encodeURIComponent(agent.email.toUpperCase())}`, { token: agent.token });
+      // Same access token, no new sign-in: identity's AccessChanged drops the gateway's cached session within 1 s.
+      const allowed = await answerWithin(200, () =>
+        call('GET', `/users?email=${encodeURIComponent(agent.email.toUpperCase())}`, { token: agent.token }),
+      );
       expect(allowed.status).toBe(200);
       const page = await json(allowed);
       expect(page.items).toEqual([expect.objectContaining({ id: agent.id, roles: ['SUPPORT', 'USER'] })]);
@@ -295,13 +298,28 @@ describe('administration through the gateway', () => {
       expect(new Set([...first.items, ...second.items].map((u: { id: string }) => u.id)).size).toBe(3);
     });
 
+    it("applies a change of a role's permissions to its holders' live sessions within 1 s", async () => {
+      const admin = await root();
+      const reader = await account(undefined, 'reader');
+      const role = await json(
+        await call('POST', '/roles', { token: admin.token, body: { name: `TEAM_READER_${Date.now()}`, permissions: ['teams:read'] } }),
+      );
+      expect((await call('PUT', `/users/${reader.id}/roles`, { token: admin.token, body: { roles: ['USER', role.name] } })).status).toBe(
+        200,
+      );
+      expect((await answerWithin(200, () => call('GET', '/teams', { token: reader.token }))).status).toBe(200); // cached now
+      expect((await call('PATCH', `/roles/${role.id}`, { token: admin.token, body: { permissions: [] } })).status).toBe(200);
+      const after = await answerWithin(403, () => call('GET', '/teams', { token: reader.token }));
+      expect([after.status, (await json(after)).code]).toEqual([403, 'AUTH.PERMISSION_DENIED']);
+    });
+
     it('disables an account: its sessions end at once; enabling lets it sign in again', async () => {
       const admin = await root();
       const target = await account(undefined, 'disabled');
       const off = await call('PATCH', `/users/${target.id}`, { token: admin.token, body: { isActive: false } });
       expect(off.status).toBe(200);
       expect((await json(off)).isActive).toBe(false);
-      expect((await call('GET', '/auth/me', { token: target.token })).status).toBe(401);
+      expect((await answerWithin(401, () => call('GET', '/auth/me', { token: target.token }))).status).toBe(401);
       expect((await db.query('SELECT DISTINCT status, revoked_reason FROM sessions WHERE user_id = $1', [target.id])).rows).toEqual([
         { status: 'REVOKED', revoked_reason: 'account_disabled' },
       ]);
@@ -375,7 +393,7 @@ describe('administration through the gateway', () => {
       const ended = await call('DELETE', '/admin/impersonate', { token: session.accessToken });
       expect(ended.status).toBe(200);
       expect(await json(ended)).toEqual({ ended: true, impersonationId: session.impersonationId });
-      expect((await call('GET', '/auth/me', { token: session.accessToken })).status).toBe(401);
+      expect((await answerWithin(401, () => call('GET', '/auth/me', { token: session.accessToken }))).status).toBe(401);
       expect(
         (await db.query('SELECT ended_at FROM impersonation_sessions WHERE id = $1', [session.impersonationId])).rows[0].ended_at,
       ).toBeInstanceOf(Date);

@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { sign } from 'jsonwebtoken';
+import { ResolveSession } from '@suite/contracts/identity';
+import { answerWithin } from './identity-client';
 import { json, Stack, startStack } from './stack';
 
 const PASSWORD = 'Shiitake#Grow42';
@@ -113,6 +115,28 @@ describe('identity through the gateway', () => {
     expect((await json(late)).detail).toMatch(/expired/);
   });
 
+  it('stops a token it has already verified at its expiry, and never takes a changed one for it', async () => {
+    const { accessToken } = await signedIn();
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = sign(
+      { sub: claims.sub, sid: claims.sid, iat: now, exp: now + 2 },
+      'development-only-jwt-secret-change-me-0123456789',
+      {
+        issuer: 'suite-identity',
+        audience: 'suite-api',
+      },
+    );
+    expect((await call('GET', '/auth/me', { token: shortLived })).status).toBe(200);
+    expect((await call('GET', '/auth/me', { token: shortLived })).status).toBe(200); // from the gateway's verified tokens
+    const [header, payload, signature] = shortLived.split('.');
+    const forged = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect((await call('GET', '/auth/me', { token: forged })).status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, (now + 3) * 1000 - Date.now()));
+    const late = await call('GET', '/auth/me', { token: shortLived });
+    expect([late.status, (await json(late)).detail]).toEqual([401, expect.stringMatching(/expired/)]);
+  });
+
   it('rotates the refresh token, and a reused one revokes the whole session (theft detection)', async () => {
     const { accessToken, refreshToken } = await signedIn();
     const first = await call('POST', '/auth/refresh', { body: { refreshToken } });
@@ -137,10 +161,24 @@ describe('identity through the gateway', () => {
     expect(log.rows).toEqual([{ severity: 'critical' }]);
   });
 
-  it('logs out: the access token stops working at once', async () => {
+  it('logs out: the access token stops working within 1 s', async () => {
     const { accessToken } = await signedIn();
+    expect((await call('GET', '/auth/me', { token: accessToken })).status).toBe(200); // now in the gateway's session cache
     expect((await call('POST', '/auth/logout', { token: accessToken })).status).toBe(200);
-    expect((await call('GET', '/auth/me', { token: accessToken })).status).toBe(401);
+    expect((await answerWithin(401, () => call('GET', '/auth/me', { token: accessToken }))).status).toBe(401);
+  });
+
+  it('asks identity about a session once, not on every request', async () => {
+    const { accessToken } = await signedIn();
+    const resolves = stack.nc.subscribe(ResolveSession.subject); // a copy of every request identity answers
+    let asked = 0;
+    void (async () => {
+      for await (const _ of resolves) asked++;
+    })();
+    await stack.nc.flush();
+    for (let i = 0; i < 20; i++) expect((await call('GET', '/auth/me', { token: accessToken })).status).toBe(200);
+    resolves.unsubscribe();
+    expect(asked).toBe(1);
   });
 
   it('locks the account after repeated failures, even for the right password, and logs it', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { CatalogSubjects } from '@suite/contracts/catalog';
+import { StockConfirm, StockRelease, StockReserve } from '@suite/contracts/catalog';
+import type { Operation } from '@suite/contracts/core';
 import { eventually } from './processes';
 import { Stack, startStack } from './stack';
 
@@ -15,12 +16,12 @@ describe('catalog stock reservations over NATS', () => {
   let db: Client;
   let storeId: string;
 
-  const rpc = async (subject: string, data: unknown): Promise<Reply> => {
+  const rpc = async <Req>({ subject }: Operation<Req>, data: Req): Promise<Reply> => {
     const msg = await stack.nc.request(subject, JSON.stringify({ pattern: subject, data, id: randomUUID() }), { timeout: 20000 });
     return JSON.parse(new TextDecoder().decode(msg.data));
   };
   const reserve = (orderId: string, items: { productId: string; variantId?: string; quantity: number }[]) =>
-    rpc(CatalogSubjects.StockReserve, { orderId, items });
+    rpc(StockReserve, { orderId, items });
   const product = async (stock: number, minStock = 0): Promise<string> => {
     const id = randomUUID();
     await db.query(
@@ -120,7 +121,7 @@ describe('catalog stock reservations over NATS', () => {
       code: 'CATALOG.OUT_OF_STOCK',
       details: { productIds: [productId] },
     });
-    await rpc(CatalogSubjects.StockRelease, { orderId });
+    await rpc(StockRelease, { orderId });
     expect([
       await stockOf(productId),
       (await db.query('SELECT stock FROM system_variants WHERE id = $1', [variantId])).rows[0].stock,
@@ -134,16 +135,15 @@ describe('catalog stock reservations over NATS', () => {
     expect((await reserve(cancelled, [{ productId, quantity: 3 }])).response).toBeDefined();
     expect(await stockOf(productId)).toBe(0);
 
-    expect((await rpc(CatalogSubjects.StockConfirm, { orderId: kept })).response.items[0].status).toBe('CONFIRMED');
+    expect((await rpc(StockConfirm, { orderId: kept })).response.items[0].status).toBe('CONFIRMED');
     expect(await stockOf(productId)).toBe(0);
-    for (let i = 0; i < 2; i++)
-      expect((await rpc(CatalogSubjects.StockRelease, { orderId: cancelled })).response.items[0].status).toBe('RELEASED');
+    for (let i = 0; i < 2; i++) expect((await rpc(StockRelease, { orderId: cancelled })).response.items[0].status).toBe('RELEASED');
     expect(await stockOf(productId)).toBe(3);
     // Releasing a confirmed order is its cancellation: the units come back too.
-    await rpc(CatalogSubjects.StockRelease, { orderId: kept });
+    await rpc(StockRelease, { orderId: kept });
     expect(await stockOf(productId)).toBe(5);
-    expect((await rpc(CatalogSubjects.StockConfirm, { orderId: kept })).err).toMatchObject({ code: 'CATALOG.RESERVATION_NOT_ACTIVE' });
-    expect((await rpc(CatalogSubjects.StockRelease, { orderId: randomUUID() })).err).toMatchObject({
+    expect((await rpc(StockConfirm, { orderId: kept })).err).toMatchObject({ code: 'CATALOG.RESERVATION_NOT_ACTIVE' });
+    expect((await rpc(StockRelease, { orderId: randomUUID() })).err).toMatchObject({
       code: 'CATALOG.RESERVATION_NOT_FOUND',
       kind: 'not_found',
     });
@@ -164,6 +164,6 @@ describe('catalog stock reservations over NATS', () => {
     );
     expect(await stockOf(productId)).toBe(3);
     expect(await statuses(fresh)).toEqual(['RESERVED']);
-    expect((await rpc(CatalogSubjects.StockConfirm, { orderId: expiring })).err).toMatchObject({ code: 'CATALOG.RESERVATION_NOT_ACTIVE' });
+    expect((await rpc(StockConfirm, { orderId: expiring })).err).toMatchObject({ code: 'CATALOG.RESERVATION_NOT_ACTIVE' });
   });
 });

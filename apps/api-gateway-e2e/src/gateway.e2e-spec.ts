@@ -15,7 +15,8 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
   let analytics: Running;
 
   beforeAll(async () => {
-    stack = await startStack(['analytics']);
+    // catalog validates the products query of the unstorable-text case: a forwarded route is validated by its service.
+    stack = await startStack(['analytics', 'catalog']);
     ({ base, nc } = stack);
     analytics = stack.services.analytics;
     db = await stack.db('analytics');
@@ -29,7 +30,7 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
   it('reports all nine processes in /health: gateway and analytics up, the ones not started down', async () => {
     const response = await fetch(`${base}/health`);
     const body = await json(response);
-    expect(response.status).toBe(503); // only two of nine processes run here
+    expect(response.status).toBe(503); // only three of nine processes run here
     expect(body.status).toBe('degraded');
     expect(body.services.analytics).toMatchObject({ status: 'up', checks: { database: { status: 'up' }, nats: { status: 'up' } } });
     expect(body.services.identity).toMatchObject({ status: 'down' });
@@ -168,6 +169,16 @@ describe('gateway -> NATS -> analytics -> PostgreSQL, end to end', () => {
     expect(metrics).toMatch(/suite_http_requests_total\{method="POST",route="\/api\/v1\/analytics\/events",status="202"\} [1-9]/);
     expect(metrics).toMatch(/suite_nats_client_requests_total\{subject="analytics.event.track",outcome="ok"\} [1-9]/);
     expect(metrics).toMatch(/suite_http_request_duration_seconds_bucket/);
+    // The service counts what it answered, by subject and outcome (a refused event is an error).
+    expect(
+      (await fetch(`${base}/api/v1/analytics/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }))
+        .status,
+    ).toBe(400);
+    const port = /listening on :(\d+)/.exec(analytics.output())?.[1];
+    const served = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(served).toMatch(/suite_rpc_requests_total\{subject="analytics.event.track",outcome="ok"\} [1-9]/);
+    expect(served).toMatch(/suite_rpc_requests_total\{subject="analytics.event.track",outcome="error"\} [1-9]/);
+    expect(served).toMatch(/suite_rpc_duration_seconds_bucket\{le="[^"]+",subject="analytics.event.track"\} [1-9]/);
   });
 
   it('answers 504 problem+json when a service takes longer than the timeout, instead of hanging', async () => {

@@ -52,3 +52,18 @@ export function identityClient(stack: () => Stack) {
   };
   return { call, signIn, root, account };
 }
+
+/**
+ * Repeats `request` until it answers `status` or `withinMs` has passed, and returns the last answer.
+ * For changes that reach the gateway by identity's events (its session cache): a revoked session or
+ * a change of roles must take effect within 1 s, not necessarily before the next request.
+ */
+export async function answerWithin(status: number, request: () => Promise<Response>, withinMs = 1000): Promise<Response> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const response = await request();
+    if (response.status === status || Date.now() >= deadline) return response;
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

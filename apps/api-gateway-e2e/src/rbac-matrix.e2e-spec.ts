@@ -62,6 +62,8 @@ const ROUTES: Record<string, Route> = {
     ok: 201,
   },
   'GET /designs': { method: 'GET', path: () => '/designs?limit=1', needs: ['designs:read'], ok: 200 },
+  // The multipart upload route (hand-written): permission first, then 400 for a body that is not multipart.
+  'POST /imports': { method: 'POST', path: () => '/imports', body: () => ({}), needs: ['imports:create'], ok: 400 },
   'POST /reviews/:id/response': {
     method: 'POST',
     path: () => `/reviews/${NO_SUCH_ID}/response`,
@@ -69,6 +71,15 @@ const ROUTES: Record<string, Route> = {
     needs: ['reviews:update'],
     ok: 404,
   },
+  // Analytics exports: a job any exporter may queue (categories are everyone's), and one that does not exist.
+  'POST /exports': {
+    method: 'POST',
+    path: () => '/exports',
+    body: () => ({ entityType: 'CATEGORY', fileFormat: 'CSV', priority: 'LOW' }),
+    needs: ['exports:create'],
+    ok: 202,
+  },
+  'GET /exports/:id': { method: 'GET', path: () => '/exports/nosuchexport', needs: ['exports:read'], ok: 404 },
 };
 
 /** Expected from system-roles.ts: allowed when the role holds every permission the route needs. */
@@ -105,6 +116,12 @@ const MUST: [SystemRole, string, 'allowed' | 'denied'][] = [
   ['SELLER', 'POST /categories', 'denied'],
   ['LEADER', 'POST /categories', 'allowed'],
   ['USER', 'POST /reviews/:id/response', 'denied'],
+  ['BUYER', 'POST /exports', 'denied'],
+  ['SELLER', 'POST /exports', 'allowed'],
+  ['FINANCE', 'GET /exports/:id', 'allowed'],
+  ['GROWER', 'GET /exports/:id', 'denied'],
+  ['SELLER', 'POST /imports', 'allowed'],
+  ['DESIGNER', 'POST /imports', 'denied'],
   ...SYSTEM_ROLES.map((role): [SystemRole, string, 'allowed'] => [role, 'GET /auth/me', 'allowed']),
 ];
 
@@ -116,7 +133,7 @@ describe('role matrix', () => {
   const fixtures: Fixtures = { victimId: '', customRoleIds: {} };
 
   beforeAll(async () => {
-    stack = await startStack(['identity', 'catalog'], { SEED_ADMIN_EMAIL: ROOT.email, SEED_ADMIN_PASSWORD: ROOT.password });
+    stack = await startStack(['identity', 'catalog', 'analytics'], { SEED_ADMIN_EMAIL: ROOT.email, SEED_ADMIN_PASSWORD: ROOT.password });
     const admin = await root();
     for (const role of SYSTEM_ROLES) callers[role] = await account([role], role); // exactly that role, nothing else
     fixtures.victimId = (await account(undefined, 'victim')).id;

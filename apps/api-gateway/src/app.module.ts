@@ -1,88 +1,58 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
-import { PlatformModule } from '@suite/platform';
-import { AnalyticsController } from './analytics/analytics.controller';
-import { AccountController } from './auth/account.controller';
-import { AuthController } from './auth/auth.controller';
+import { FileStoreModule, PlatformModule } from '@suite/platform';
+import { ApiManagementModule } from './api-management/api-management.module';
+import { RateLimitGuard } from './api-management/rate-limit.guard';
+import { ApiKeyAuthenticator } from './auth/api-key.authenticator';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
-import { SuiteHealthController } from './health/suite-health.controller';
+import { SessionCache } from './auth/session-cache';
+import { VerifiedTokens } from './auth/verified-tokens';
+import { DesignTransitionsController } from './catalog/designs.controller';
+import { forwardingController } from './forwarding/forwarding-controller';
+import { FORWARDED_ROUTES } from './forwarding/forwarded-routes';
 import { SuiteHealthService } from './health/service-health';
-import { GATEWAY_SERVICE } from './service';
-import { ProductsController } from './catalog/products.controller';
-import { VariantsController } from './catalog/variants.controller';
-import { StoresController } from './catalog/stores.controller';
-import { CategoriesController } from './catalog/categories.controller';
-import { ApiKeysController } from './api-keys/api-keys.controller';
-import { ApiKeyAuthenticator } from './auth/api-key.authenticator';
-import { TwoFactorController } from './two-factor/two-factor.controller';
-import { AdminUsersController } from './admin/admin-users.controller';
-import { AuditLogsController } from './admin/audit-logs.controller';
-import { ImpersonationController } from './admin/impersonation.controller';
-import { RolesController } from './admin/roles.controller';
-import { TeamsController } from './admin/teams.controller';
-import { ImpersonationAuditInterceptor } from './auth/impersonation-audit.interceptor';
-import { DesignsController } from './catalog/designs.controller';
-import { ProductDesignsController } from './catalog/product-designs.controller';
-import { ReviewsController } from './catalog/reviews.controller';
-import { CartsController } from './orders/carts.controller';
-import { CustomersController } from './orders/customers.controller';
-import { AddressesController } from './orders/addresses.controller';
-import { OrdersController } from './orders/orders.controller';
-import { CheckoutController } from './orders/checkout.controller';
-import { PaymentsController } from './orders/payments.controller';
-import { DevicesController } from './iot/devices.controller';
-import { SensorsController } from './iot/sensors.controller';
-import { ThresholdsController } from './iot/thresholds.controller';
-import { SensorAlertsController } from './iot/sensor-alerts.controller';
-import { ReadingsController } from './iot/readings.controller';
+import { SuiteHealthController } from './health/suite-health.controller';
 import { DeviceStreamController } from './iot/device-stream.controller';
-import { CommandsController } from './iot/commands.controller';
-import { DeviceHealthController } from './iot/device-health.controller';
+import { PaymentWebhooksController } from './orders/payments.controller';
+import { SupplierWebhooksController } from './fulfillment/supplier-webhooks.controller';
+import { TrackingWebhooksController } from './logistics/tracking-webhooks.controller';
+import { LalamoveWebhooksController } from './logistics/lalamove-webhooks.controller';
+import { FileDownloadsController } from './files/file-downloads.controller';
+import { ImportUploadsController } from './imports/import-uploads.controller';
+import { ImportProgressController } from './imports/import-progress.controller';
+import { GATEWAY_SERVICE } from './service';
+import { NotificationStreamController } from './alerting/notification-stream.controller';
+import { SmsWebhooksController } from './alerting/sms-webhooks.controller';
 
+/** Routes are forwarded by their declarations; the controllers listed by hand do more than forward. */
 @Module({
-  imports: [PlatformModule.forService(GATEWAY_SERVICE), PassportModule],
+  imports: [PlatformModule.forService(GATEWAY_SERVICE), PassportModule, FileStoreModule.forRoot(), ApiManagementModule],
   controllers: [
     SuiteHealthController,
-    AuthController,
-    AnalyticsController,
-    AccountController,
-    TwoFactorController,
-    ApiKeysController,
-    TeamsController,
-    AdminUsersController,
-    RolesController,
-    AuditLogsController,
-    ImpersonationController,
-    StoresController,
-    CategoriesController,
-    ProductsController,
-    VariantsController,
-    DesignsController,
-    ProductDesignsController,
-    ReviewsController,
-    CartsController,
-    AddressesController,
-    CustomersController,
-    OrdersController,
-    CheckoutController,
-    PaymentsController,
-    DevicesController,
-    SensorsController,
-    ThresholdsController,
-    SensorAlertsController,
-    ReadingsController,
+    ...Object.entries(FORWARDED_ROUTES).map(([tag, operations]) => forwardingController(tag, operations)),
+    DesignTransitionsController,
+    PaymentWebhooksController,
+    SupplierWebhooksController,
+    TrackingWebhooksController,
+    LalamoveWebhooksController,
     DeviceStreamController,
-    CommandsController,
-    DeviceHealthController,
+    NotificationStreamController,
+    SmsWebhooksController,
+    FileDownloadsController,
+    ImportUploadsController,
+    ImportProgressController,
   ],
   providers: [
     SuiteHealthService,
     JwtStrategy,
+    SessionCache,
+    VerifiedTokens,
     ApiKeyAuthenticator,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
-    { provide: APP_INTERCEPTOR, useClass: ImpersonationAuditInterceptor },
+    // After authentication: a signed-in caller or an API key is counted as such, not by its address.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
 })
 export class AppModule {}

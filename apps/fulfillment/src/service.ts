@@ -1,10 +1,11 @@
-import { PlatformConfig, ServiceDefinition } from '@suite/platform';
+import { ServiceDefinition } from '@suite/platform';
 import { FulfillmentSubjects } from '@suite/contracts/fulfillment';
 import { FulfillmentPrismaClient } from '@suite/db/fulfillment';
+import { FulfillmentConfig } from './config';
 
-export const FULFILLMENT_SERVICE: ServiceDefinition = {
+export const FULFILLMENT_SERVICE: ServiceDefinition<FulfillmentConfig> = {
   name: 'fulfillment',
   healthSubject: FulfillmentSubjects.HealthCheck,
-  config: PlatformConfig,
+  config: FulfillmentConfig,
   prismaClient: FulfillmentPrismaClient,
 };

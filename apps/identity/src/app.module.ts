@@ -21,6 +21,7 @@ import { AdminUsersService } from './admin-users/admin-users.service';
 import { AuditLog } from './audit/audit-log';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditNatsController } from './audit/audit.nats.controller';
+import { AuditSettingChangeHandler, SettingAuditConsumer } from './audit/setting-audit.consumer';
 import { ImpersonationNatsController } from './impersonation/impersonation.nats.controller';
 import { ImpersonationService } from './impersonation/impersonation.service';
 import { RolesNatsController } from './roles/roles.nats.controller';
@@ -33,6 +34,7 @@ import { ApiKeysNatsController } from './api-keys/api-keys.nats.controller';
 import { TwoFactorSettingsService } from './two-factor/two-factor-settings.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
 import { TwoFactorNatsController } from './two-factor/two-factor.nats.controller';
+import { IdentityExportsNatsController } from './exports/identity-exports.nats.controller';
 
 @Module({
   imports: [PlatformModule.forService(IDENTITY_SERVICE), MailModule.forRoot()],
@@ -46,6 +48,7 @@ import { TwoFactorNatsController } from './two-factor/two-factor.nats.controller
     ImpersonationNatsController,
     TwoFactorNatsController,
     ApiKeysNatsController,
+    IdentityExportsNatsController,
   ],
   providers: [
     RbacSeeder,
@@ -63,6 +66,8 @@ import { TwoFactorNatsController } from './two-factor/two-factor.nats.controller
     ProfileService,
     AuditLog,
     AuditLogService,
+    SettingAuditConsumer,
+    AuditSettingChangeHandler,
     TeamsService,
     TeamMembersService,
     AdminUsersService,

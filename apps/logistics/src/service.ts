@@ -1,10 +1,11 @@
-import { PlatformConfig, ServiceDefinition } from '@suite/platform';
+import { ServiceDefinition } from '@suite/platform';
 import { LogisticsSubjects } from '@suite/contracts/logistics';
 import { LogisticsPrismaClient } from '@suite/db/logistics';
+import { LogisticsConfig } from './config';
 
-export const LOGISTICS_SERVICE: ServiceDefinition = {
+export const LOGISTICS_SERVICE: ServiceDefinition<LogisticsConfig> = {
   name: 'logistics',
   healthSubject: LogisticsSubjects.HealthCheck,
-  config: PlatformConfig,
+  config: LogisticsConfig,
   prismaClient: LogisticsPrismaClient,
 };

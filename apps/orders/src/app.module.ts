@@ -30,10 +30,16 @@ import { PaymongoProvider } from './payments/paymongo.provider';
 import { PaymentsService } from './payments/payments.service';
 import { WebhooksService } from './payments/webhooks.service';
 import { RefundsService } from './payments/refunds.service';
+import { ReturnEventsConsumer } from './payments/return-events.consumer';
+import { RefundReturnHandler } from './payments/refund-return.command';
 import { PaymentsNatsController } from './payments/payments.nats.controller';
+import { OrdersExportsNatsController } from './exports/orders-exports.nats.controller';
 import { CodService } from './payments/cod.service';
 import { StockEventsConsumer } from './orders/stock-events.consumer';
 import { HoldOrderHandler } from './orders/commands/hold-order.command';
+import { FulfillmentEventsConsumer } from './orders/fulfillment-events.consumer';
+import { ShipmentEventsConsumer } from './orders/shipment-events.consumer';
+import { FollowFulfillmentHandler } from './orders/commands/follow-fulfillment.command';
 
 @Module({
   imports: [PlatformModule.forService(ORDERS_SERVICE)],
@@ -46,6 +52,7 @@ import { HoldOrderHandler } from './orders/commands/hold-order.command';
     ImportNatsController,
     CheckoutNatsController,
     PaymentsNatsController,
+    OrdersExportsNatsController,
   ],
   providers: [
     CartsService,
@@ -73,6 +80,11 @@ import { HoldOrderHandler } from './orders/commands/hold-order.command';
     CodService,
     StockEventsConsumer,
     HoldOrderHandler,
+    FulfillmentEventsConsumer,
+    ShipmentEventsConsumer,
+    ReturnEventsConsumer,
+    RefundReturnHandler,
+    FollowFulfillmentHandler,
   ],
 })
 export class AppModule {}

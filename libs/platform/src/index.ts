@@ -16,3 +16,5 @@ export * from './mail';
 export * from './crypto';
 export * from './events';
 export * from './jobs';
+export * from './files';
+export * from './settings';

@@ -21,6 +21,6 @@ export class AnalyticsEventsService {
         timestamp: event.timestamp ? new Date(event.timestamp) : new Date(),
       }),
     );
-    return { id };
+    return { id: id as string };
   }
 }

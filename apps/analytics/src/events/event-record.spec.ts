@@ -39,4 +39,12 @@ describe("analytics records of other services' events", () => {
     expect(entityOf('evt.orders.order.placed', { orderId: '', total: '1.00' })).toEqual({ entityType: 'order', entityId: null });
     expect(recordOf('evt.x.y.z', {}, at)).toMatchObject({ entityType: 'y', entityId: null, userId: null });
   });
+
+  it('dates an event by its occurredAt when it has one in the past, else by its publish time', () => {
+    expect(recordOf('evt.orders.order.paid', { occurredAt: '2026-11-10T23:30:00.000Z' }, at).timestamp).toEqual(
+      new Date('2026-11-10T23:30:00.000Z'),
+    );
+    expect(recordOf('evt.orders.order.paid', { occurredAt: '2027-01-01T00:00:00.000Z' }, at).timestamp).toEqual(at);
+    expect(recordOf('evt.orders.order.paid', { occurredAt: 'yesterday' }, at).timestamp).toEqual(at);
+  });
 });

@@ -32,6 +32,15 @@ export function entityOf(subject: string, payload: Record<string, unknown>): { e
   return { entityType: entity ?? null, entityId: null };
 }
 
+/**
+ * When the event happened: its `occurredAt` when it says so (a replayed or imported event, whose
+ * metrics belong to the day it happened), never later than the stream stored it; else the publish time.
+ */
+export function occurredAt(payload: Record<string, unknown>, publishedAt: Date): Date {
+  const said = typeof payload.occurredAt === 'string' ? new Date(payload.occurredAt) : null;
+  return said && !Number.isNaN(said.getTime()) && said <= publishedAt ? said : publishedAt;
+}
+
 /** The row for one event of another service: its subject is the type, its whole payload the metadata. */
 export function recordOf(subject: string, payload: Record<string, unknown>, publishedAt: Date): EventRecord {
   return {
@@ -39,6 +48,6 @@ export function recordOf(subject: string, payload: Record<string, unknown>, publ
     ...entityOf(subject, payload),
     userId: idOf(payload.userId),
     metadata: payload as Prisma.InputJsonObject,
-    timestamp: publishedAt,
+    timestamp: occurredAt(payload, publishedAt),
   };
 }

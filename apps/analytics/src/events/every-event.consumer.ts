@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AnyEventBody, EveryEvent } from '@suite/contracts/analytics';
+import { CatalogSearchEvents } from '@suite/contracts/catalog';
 import { EventMeta, OnEvent } from '@suite/platform';
 import { RecordEventCommand } from './commands/record-event.command';
 import { recordOf } from './event-record';
@@ -11,7 +12,10 @@ import { recordOf } from './event-record';
 @Injectable()
 export class EveryEventConsumer {
   @OnEvent(EveryEvent, { name: 'record-event' })
-  onEvent(event: AnyEventBody, meta: EventMeta): RecordEventCommand {
-    return new RecordEventCommand(recordOf(meta.subject, { ...event }, meta.publishedAt));
+  onEvent(event: AnyEventBody, meta: EventMeta): RecordEventCommand | undefined {
+    // Searches are stored once, as SearchLog rows (search-log.consumer.ts): one row per search is enough.
+    if (meta.subject === CatalogSearchEvents.SearchPerformed) return undefined;
+    // The message id makes the row unique: a redelivery the inbox did not catch (its row purged) still lands once.
+    return new RecordEventCommand({ ...recordOf(meta.subject, { ...event }, meta.publishedAt), sourceEventId: meta.messageId });
   }
 }

@@ -18,11 +18,13 @@ const readBody = (req: IncomingMessage) =>
   });
 
 /**
- * A local stand-in for PayMongo's REST API (POST /v1/payment_intents, POST /v1/refunds, HTTP Basic
+ * A local stand-in for PayMongo's REST API (POST /v1/payment_intents, POST and GET /v1/refunds, HTTP Basic
  * with the secret key) that records what it received and signs webhook events the way PayMongo does.
  */
 export class PaymongoFake {
   readonly requests: RecordedRequest[] = [];
+  /** Refunds made, as PayMongo keeps them (GET /v1/refunds?payment_id= lists a payment's). */
+  readonly refunds: { id: string; type: string; attributes: Record<string, any> }[] = [];
   private server?: Server;
 
   constructor(
@@ -55,8 +57,14 @@ export class PaymongoFake {
           },
         });
       }
-      if (req.method === 'POST' && req.url === '/v1/refunds')
-        return answer(200, { data: { id: id('ref'), type: 'refund', attributes: { ...attributes, status: 'pending' } } });
+      if (req.method === 'POST' && req.url === '/v1/refunds') {
+        const refund = { id: id('ref'), type: 'refund', attributes: { ...attributes, status: 'pending' } };
+        this.refunds.push(refund);
+        return answer(200, { data: refund });
+      }
+      const url = new URL(req.url ?? '/', 'http://fake');
+      if (req.method === 'GET' && url.pathname === '/v1/refunds')
+        return answer(200, { data: this.refunds.filter((r) => r.attributes.payment_id === url.searchParams.get('payment_id')) });
       return answer(404, { errors: [{ code: 'resource_not_found', detail: `${req.method} ${req.url}` }] });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { API_KEY_PATTERN, IdentitySubjects } from '@suite/contracts/identity';
+import { API_KEY_PATTERN, ApiKeyResolve } from '@suite/contracts/identity';
 import { AppError, CallerIdentity, NatsClient, unauthorized } from '@suite/platform';
 
 const invalidKey = () => unauthorized('AUTH.INVALID_API_KEY', 'A valid API key is required.');
@@ -16,7 +16,7 @@ export class ApiKeyAuthenticator {
     // Something that cannot be a key (or the header twice) never costs a NATS call.
     if (typeof header !== 'string' || !API_KEY_PATTERN.test(header)) throw invalidKey();
     try {
-      return await this.nats.request<CallerIdentity>(IdentitySubjects.ApiKeyResolve, { key: header });
+      return await this.nats.call(ApiKeyResolve, { key: header });
     } catch (error) {
       if (error instanceof AppError && error.kind !== 'unauthorized' && error.kind !== 'invalid') throw error; // identity down: 503, not 401
       throw invalidKey();

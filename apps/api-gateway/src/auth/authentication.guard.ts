@@ -5,6 +5,8 @@ import { API_KEY_HEADER } from '@suite/contracts/identity';
 import { AppError, CallerIdentity, forbidden, IS_PUBLIC, unauthorized } from '@suite/platform';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { REQUIRED_PERMISSIONS } from './auth.decorators';
+import { JwtStrategy } from './jwt.strategy';
+import { bearerToken, VerifiedTokens } from './verified-tokens';
 
 interface AuthedRequest {
   user?: CallerIdentity;
@@ -23,6 +25,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly jwt: JwtStrategy,
+    private readonly verified: VerifiedTokens,
   ) {
     super();
   }
@@ -48,8 +52,14 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   }
 
   private async authenticate(context: ExecutionContext, request: AuthedRequest, apiKey: string | string[] | undefined): Promise<void> {
-    if (apiKey !== undefined) request.user = await this.apiKeys.authenticate(apiKey);
-    else await super.canActivate(context);
+    if (apiKey !== undefined) {
+      request.user = await this.apiKeys.authenticate(apiKey);
+      return;
+    }
+    const token = bearerToken(request.headers.authorization);
+    const claims = token && this.verified.claimsOf(token);
+    if (claims) request.user = await this.jwt.resolve(claims);
+    else await super.canActivate(context); // passport-jwt verifies the token, then JwtStrategy.validate
   }
 
   /** passport's own errors (no token, bad signature, expired) become our 401; ours pass through. */

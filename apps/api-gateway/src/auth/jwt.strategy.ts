@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AccessTokenClaims, IdentitySubjects } from '@suite/contracts/identity';
+import { AccessTokenClaims, ResolveSession } from '@suite/contracts/identity';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AppError, CallerIdentity, NatsClient, unauthorized } from '@suite/platform';
 import { GatewayConfig } from '../service';
+import { SessionCache } from './session-cache';
+import { bearerToken, VerifiedTokens } from './verified-tokens';
 
 /**
  * A bearer token is checked here first (signature, expiry, issuer, audience: a tampered or expired
@@ -15,6 +17,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: GatewayConfig,
     private readonly nats: NatsClient,
+    private readonly sessions: SessionCache,
+    private readonly verified: VerifiedTokens,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -23,12 +27,20 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: ACCESS_TOKEN_ISSUER,
       audience: ACCESS_TOKEN_AUDIENCE,
       ignoreExpiration: false,
+      passReqToCallback: true,
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<CallerIdentity> {
+  /** Called by passport once it has verified the token; the guard calls resolve directly for a token verified before. */
+  async validate(request: { headers: Record<string, string | string[] | undefined> }, claims: AccessTokenClaims): Promise<CallerIdentity> {
+    const token = bearerToken(request.headers.authorization);
+    if (token) this.verified.remember(token, claims);
+    return this.resolve(claims);
+  }
+
+  async resolve(claims: AccessTokenClaims): Promise<CallerIdentity> {
     try {
-      return await this.nats.request<CallerIdentity>(IdentitySubjects.ResolveSession, { userId: claims.sub, sessionId: claims.sid });
+      return await this.sessions.resolve(claims.sid, () => this.nats.call(ResolveSession, { userId: claims.sub, sessionId: claims.sid }));
     } catch (error) {
       if (error instanceof AppError && error.kind !== 'unauthorized' && error.kind !== 'invalid') throw error; // identity down: 503, not 401
       throw unauthorized('AUTH.SESSION_ENDED', 'The session has ended; sign in again.');

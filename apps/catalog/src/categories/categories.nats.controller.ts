@@ -1,47 +1,44 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Type } from 'class-transformer';
-import { IsUUID, ValidateNested } from 'class-validator';
-import { CatalogSubjects, CategoryNode, CategoryQuery, CategoryView, CreateCategoryDto, UpdateCategoryDto } from '@suite/contracts/catalog';
-import { Caller, CallerIdentity } from '@suite/platform';
+import {
+  CategoryCreate,
+  CategoryDelete,
+  CategoryGet,
+  CategoryList,
+  CategoryQuery,
+  CategoryRef,
+  CategoryUpdate,
+  CreateCategoryRequest,
+  UpdateCategoryRequest,
+} from '@suite/contracts/catalog';
+import { CallerIdentity, Handles } from '@suite/platform';
 import { CategoriesService } from './categories.service';
-
-class CategoryRef {
-  @IsUUID() categoryId: string;
-}
-class CreateCategoryRequest {
-  @ValidateNested() @Type(() => CreateCategoryDto) body: CreateCategoryDto;
-}
-class UpdateCategoryRequest extends CategoryRef {
-  @ValidateNested() @Type(() => UpdateCategoryDto) body: UpdateCategoryDto;
-}
 
 @Controller()
 export class CategoriesNatsController {
   constructor(private readonly categories: CategoriesService) {}
 
-  @MessagePattern(CatalogSubjects.CategoryList)
-  list(@Payload() query: CategoryQuery, @Caller() caller: CallerIdentity): Promise<CategoryView[] | CategoryNode[]> {
+  @Handles(CategoryList)
+  list(query: CategoryQuery, caller: CallerIdentity) {
     return this.categories.list(caller, query.tree === true);
   }
 
-  @MessagePattern(CatalogSubjects.CategoryGet)
-  get(@Payload() r: CategoryRef, @Caller() caller: CallerIdentity): Promise<CategoryView> {
+  @Handles(CategoryGet)
+  get(r: CategoryRef, caller: CallerIdentity) {
     return this.categories.get(caller, r.categoryId);
   }
 
-  @MessagePattern(CatalogSubjects.CategoryCreate)
-  create(@Payload() r: CreateCategoryRequest, @Caller() caller: CallerIdentity): Promise<CategoryView> {
+  @Handles(CategoryCreate)
+  create(r: CreateCategoryRequest, caller: CallerIdentity) {
     return this.categories.create(caller, r.body);
   }
 
-  @MessagePattern(CatalogSubjects.CategoryUpdate)
-  update(@Payload() r: UpdateCategoryRequest, @Caller() caller: CallerIdentity): Promise<CategoryView> {
+  @Handles(CategoryUpdate)
+  update(r: UpdateCategoryRequest, caller: CallerIdentity) {
     return this.categories.update(caller, r.categoryId, r.body);
   }
 
-  @MessagePattern(CatalogSubjects.CategoryDelete)
-  remove(@Payload() r: CategoryRef, @Caller() caller: CallerIdentity): Promise<{ deleted: true }> {
+  @Handles(CategoryDelete)
+  remove(r: CategoryRef, caller: CallerIdentity) {
     return this.categories.remove(caller, r.categoryId);
   }
 }

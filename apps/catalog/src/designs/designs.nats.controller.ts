@@ -1,46 +1,25 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import {
-  CatalogSubjects,
-  CreateDesignDto,
-  DESIGN_ACTIONS,
-  DESIGN_STATUSES,
-  DesignAction,
-  DesignStatus,
-  DesignView,
-  LinkProductDesignDto,
-  ProductDesignView,
-  UpdateDesignDto,
+  CreateDesignRequest,
+  DesignCreate,
+  DesignGet,
+  DesignList,
+  DesignListQuery,
+  DesignRef,
+  DesignTransition,
+  DesignTransitionRequest,
+  DesignUpdate,
+  LinkProductDesignRequest,
+  ProductDesignLink,
+  ProductDesignList,
+  ProductDesignRef,
+  ProductDesignUnlink,
+  ProductRef,
+  UpdateDesignRequest,
 } from '@suite/contracts/catalog';
-import { Caller, CallerIdentity, Page, PageQuery } from '@suite/platform';
+import { CallerIdentity, Handles } from '@suite/platform';
 import { DesignsService } from './designs.service';
 import { ProductDesignsService } from './product-designs.service';
-
-/** PageQuery and DesignFilter in one payload (the platform's class carries the paging rules). */
-class DesignListRequest extends PageQuery {
-  @IsOptional() @IsIn(DESIGN_STATUSES) status?: DesignStatus;
-}
-class DesignRef {
-  @IsUUID() designId: string;
-}
-class UpdateDesignRequest extends DesignRef {
-  @ValidateNested() @Type(() => UpdateDesignDto) body: UpdateDesignDto;
-}
-class TransitionRequest extends DesignRef {
-  @IsIn(DESIGN_ACTIONS) action: DesignAction;
-  @IsOptional() @IsString() @MaxLength(1000) reason?: string;
-}
-class ProductRef {
-  @IsUUID() productId: string;
-}
-class LinkRequest extends ProductRef {
-  @ValidateNested() @Type(() => LinkProductDesignDto) body: LinkProductDesignDto;
-}
-class UnlinkRequest extends ProductRef {
-  @IsUUID() designId: string;
-}
 
 @Controller()
 export class DesignsNatsController {
@@ -49,43 +28,43 @@ export class DesignsNatsController {
     private readonly links: ProductDesignsService,
   ) {}
 
-  @MessagePattern(CatalogSubjects.DesignCreate)
-  create(@Payload() body: CreateDesignDto, @Caller() caller: CallerIdentity): Promise<DesignView> {
-    return this.designs.create(caller, body);
+  @Handles(DesignCreate)
+  create(r: CreateDesignRequest, caller: CallerIdentity) {
+    return this.designs.create(caller, r.body);
   }
 
-  @MessagePattern(CatalogSubjects.DesignList)
-  list(@Payload() query: DesignListRequest, @Caller() caller: CallerIdentity): Promise<Page<DesignView>> {
+  @Handles(DesignList)
+  list(query: DesignListQuery, caller: CallerIdentity) {
     return this.designs.list(caller, query);
   }
 
-  @MessagePattern(CatalogSubjects.DesignGet)
-  get(@Payload() r: DesignRef, @Caller() caller: CallerIdentity): Promise<DesignView> {
+  @Handles(DesignGet)
+  get(r: DesignRef, caller: CallerIdentity) {
     return this.designs.get(caller, r.designId);
   }
 
-  @MessagePattern(CatalogSubjects.DesignUpdate)
-  update(@Payload() r: UpdateDesignRequest, @Caller() caller: CallerIdentity): Promise<DesignView> {
+  @Handles(DesignUpdate)
+  update(r: UpdateDesignRequest, caller: CallerIdentity) {
     return this.designs.update(caller, r.designId, r.body);
   }
 
-  @MessagePattern(CatalogSubjects.DesignTransition)
-  transition(@Payload() r: TransitionRequest, @Caller() caller: CallerIdentity): Promise<DesignView> {
+  @Handles(DesignTransition)
+  transition(r: DesignTransitionRequest, caller: CallerIdentity) {
     return this.designs.transition(caller, r.designId, r.action, r.reason);
   }
 
-  @MessagePattern(CatalogSubjects.ProductDesignLink)
-  link(@Payload() r: LinkRequest, @Caller() caller: CallerIdentity): Promise<ProductDesignView> {
+  @Handles(ProductDesignLink)
+  link(r: LinkProductDesignRequest, caller: CallerIdentity) {
     return this.links.link(caller, r.productId, r.body);
   }
 
-  @MessagePattern(CatalogSubjects.ProductDesignList)
-  listLinks(@Payload() r: ProductRef, @Caller() caller: CallerIdentity): Promise<ProductDesignView[]> {
+  @Handles(ProductDesignList)
+  listLinks(r: ProductRef, caller: CallerIdentity) {
     return this.links.list(caller, r.productId);
   }
 
-  @MessagePattern(CatalogSubjects.ProductDesignUnlink)
-  unlink(@Payload() r: UnlinkRequest, @Caller() caller: CallerIdentity): Promise<{ deleted: true }> {
+  @Handles(ProductDesignUnlink)
+  unlink(r: ProductDesignRef, caller: CallerIdentity) {
     return this.links.unlink(caller, r.productId, r.designId);
   }
 }

@@ -59,6 +59,30 @@ export function readCursor(sort: ProductSort, cursor: string | undefined): { key
 export function productListSql(query: ProductListQuery, visibility: Visibility, limit: number): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (value: unknown, cast = '') => `$${params.push(value)}${cast}`;
+  const where = filtersOf(query, visibility, p);
+  const sort = query.sort ?? 'newest';
+  const { column, dir, type } = SORTS[sort];
+  const after = readCursor(sort, query.cursor);
+  if (after) where.push(`(${column}, p.id) ${dir === 'ASC' ? '>' : '<'} (${p(after.key, `::${type}`)}, ${p(after.id, '::uuid')})`);
+  const sql = `SELECT ${PRODUCT_COLUMNS} FROM products p${joinOf(visibility)} WHERE ${where.join(' AND ')} ORDER BY ${column} ${dir}, p.id ${dir} LIMIT ${p(limit + 1, '::int')}`;
+  return { sql, params };
+}
+
+/**
+ * How many products the same filters match (a search's resultsCount, beyond the page), counted up to
+ * `cap`: a common word would otherwise cost a scan of the whole catalog per search.
+ */
+export function productCountSql(query: ProductListQuery, visibility: Visibility, cap: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (value: unknown, cast = '') => `$${params.push(value)}${cast}`;
+  const where = filtersOf(query, visibility, p);
+  const matches = `SELECT 1 FROM products p${joinOf(visibility)} WHERE ${where.join(' AND ')} LIMIT ${p(cap, '::int')}`;
+  return { sql: `SELECT count(*)::int AS count FROM (${matches}) AS m`, params };
+}
+
+const joinOf = (visibility: Visibility) => ('all' in visibility ? '' : ' JOIN stores s ON s.id = p.store_id');
+
+function filtersOf(query: ProductListQuery, visibility: Visibility, p: (value: unknown, cast?: string) => string): string[] {
   const where = ['NOT p.is_deleted'];
   if (!('all' in visibility)) {
     where.push(
@@ -76,11 +100,5 @@ export function productListSql(query: ProductListQuery, visibility: Visibility, 
   if (query.minPrice !== undefined) where.push(`p.price >= ${p(String(query.minPrice), '::numeric')}`);
   if (query.maxPrice !== undefined) where.push(`p.price <= ${p(String(query.maxPrice), '::numeric')}`);
   if (query.lowStock !== undefined) where.push(query.lowStock ? 'p.stock <= p.min_stock' : 'p.stock > p.min_stock');
-  const sort = query.sort ?? 'newest';
-  const { column, dir, type } = SORTS[sort];
-  const after = readCursor(sort, query.cursor);
-  if (after) where.push(`(${column}, p.id) ${dir === 'ASC' ? '>' : '<'} (${p(after.key, `::${type}`)}, ${p(after.id, '::uuid')})`);
-  const join = 'all' in visibility ? '' : ' JOIN stores s ON s.id = p.store_id';
-  const sql = `SELECT ${PRODUCT_COLUMNS} FROM products p${join} WHERE ${where.join(' AND ')} ORDER BY ${column} ${dir}, p.id ${dir} LIMIT ${p(limit + 1, '::int')}`;
-  return { sql, params };
+  return where;
 }

@@ -13,6 +13,8 @@ interface QuoteRow {
   maxCartQty: number | null;
   status: string;
   isAvailable: boolean;
+  variantCode: string | null;
+  designId: string | null;
 }
 
 /**
@@ -32,7 +34,10 @@ export class QuoteService {
       SELECT DISTINCT p.id::text AS "productId", v.id::text AS "variantId", p.name, p.sku,
              COALESCE(v.price, p.price)::text AS price, COALESCE(v.stock, p.stock) AS stock,
              p.max_cart_qty AS "maxCartQty", p.status::text AS status,
-             (p.status::text = 'ACTIVE' AND NOT p.is_deleted AND COALESCE(v.is_active, true) AND COALESCE(v.stock, p.stock) > 0) AS "isAvailable"
+             (p.status::text = 'ACTIVE' AND NOT p.is_deleted AND COALESCE(v.is_active, true) AND COALESCE(v.stock, p.stock) > 0) AS "isAvailable",
+             v.code::text AS "variantCode",
+             (SELECT pd.design_id::text FROM product_designs pd WHERE pd.product_id = p.id
+              ORDER BY pd.is_default DESC, pd.created_at, pd.design_id LIMIT 1) AS "designId"
       FROM unnest(${productIds}::text[], ${variantIds}::text[]) AS q(product_id, variant_id)
       JOIN products p ON p.id = q.product_id::uuid
       LEFT JOIN system_variants v ON v.id = NULLIF(q.variant_id, '')::uuid AND v.product_id = p.id

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CreateReviewDto, ReviewView } from '@suite/contracts/catalog';
-import { OrdersSubjects, PurchaseVerifyRequest, PurchaseVerifyResponse } from '@suite/contracts/orders';
+import { PurchaseVerify } from '@suite/contracts/orders';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
 import {
   AppError,
@@ -116,10 +116,7 @@ export class ReviewsService {
   /** Until the orders service answers (not deployed, or down), reviews are stored unverified rather than refused. */
   private async purchased(userId: string, productId: string): Promise<boolean> {
     try {
-      const answer = await this.nats.request<PurchaseVerifyResponse, PurchaseVerifyRequest>(OrdersSubjects.PurchaseVerify, {
-        userId,
-        productId,
-      });
+      const answer = await this.nats.call(PurchaseVerify, { userId, productId });
       return answer?.purchased === true;
     } catch (error) {
       if (error instanceof AppError && error.kind === 'unavailable') {

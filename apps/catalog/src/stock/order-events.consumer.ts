@@ -8,9 +8,11 @@ import {
   OrderRefunded,
   OrderRefundedPayload,
 } from '@suite/contracts/orders';
+import { ReturnCompleted, ReturnCompletedPayload } from '@suite/contracts/logistics';
 import { OnEvent } from '@suite/platform';
 import { ConfirmOrderStockCommand } from './commands/confirm-order-stock.command';
 import { ReleaseOrderStockCommand } from './commands/release-order-stock.command';
+import { RestockReturnCommand } from './commands/restock-return.command';
 
 /** Durable names (catalog__<name>); ReservationExpiryJob waits for these to catch up. Renaming one starts a new durable. */
 export const ORDER_STOCK_HANDLERS = [
@@ -60,5 +62,11 @@ export class OrderEventsConsumer {
   @OnEvent(OrderRefunded, { name: ORDER_STOCK_HANDLERS[3] })
   onRefunded(event: OrderRefundedPayload) {
     return releasesOnRefund(event) ? new ReleaseOrderStockCommand(event.orderId) : undefined;
+  }
+
+  /** Returned goods come back through logistics: a completed return restocks its resellable units once. */
+  @OnEvent(ReturnCompleted, { name: 'restock-on-return-completed' })
+  onReturnCompleted(event: ReturnCompletedPayload) {
+    return new RestockReturnCommand(event);
   }
 }

@@ -1,49 +1,44 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsUUID, ValidateNested } from 'class-validator';
-import { CatalogSubjects, CreateStoreDto, StoreFilter, StoreView, UpdateStoreDto } from '@suite/contracts/catalog';
-import { Caller, CallerIdentity, Page, PageQuery } from '@suite/platform';
+import {
+  CreateStoreRequest,
+  StoreCreate,
+  StoreDeactivate,
+  StoreGet,
+  StoreList,
+  StoreListQuery,
+  StoreRef,
+  StoreUpdate,
+  UpdateStoreRequest,
+} from '@suite/contracts/catalog';
+import { CallerIdentity, Handles } from '@suite/platform';
 import { StoresService } from './stores.service';
-
-class StoreRef {
-  @IsUUID() storeId: string;
-}
-class CreateStoreRequest {
-  @ValidateNested() @Type(() => CreateStoreDto) body: CreateStoreDto;
-}
-class UpdateStoreRequest extends StoreRef {
-  @ValidateNested() @Type(() => UpdateStoreDto) body: UpdateStoreDto;
-}
-class StoreListRequest extends IntersectionType(StoreFilter, PageQuery) {}
 
 @Controller()
 export class StoresNatsController {
   constructor(private readonly stores: StoresService) {}
 
-  @MessagePattern(CatalogSubjects.StoreCreate)
-  create(@Payload() r: CreateStoreRequest, @Caller() caller: CallerIdentity): Promise<StoreView> {
+  @Handles(StoreCreate)
+  create(r: CreateStoreRequest, caller: CallerIdentity) {
     return this.stores.create(caller, r.body);
   }
 
-  @MessagePattern(CatalogSubjects.StoreList)
-  list(@Payload() query: StoreListRequest, @Caller() caller: CallerIdentity): Promise<Page<StoreView>> {
+  @Handles(StoreList)
+  list(query: StoreListQuery, caller: CallerIdentity) {
     return this.stores.list(caller, query);
   }
 
-  @MessagePattern(CatalogSubjects.StoreGet)
-  get(@Payload() r: StoreRef, @Caller() caller: CallerIdentity): Promise<StoreView> {
+  @Handles(StoreGet)
+  get(r: StoreRef, caller: CallerIdentity) {
     return this.stores.get(caller, r.storeId);
   }
 
-  @MessagePattern(CatalogSubjects.StoreUpdate)
-  update(@Payload() r: UpdateStoreRequest, @Caller() caller: CallerIdentity): Promise<StoreView> {
+  @Handles(StoreUpdate)
+  update(r: UpdateStoreRequest, caller: CallerIdentity) {
     return this.stores.update(caller, r.storeId, r.body);
   }
 
-  @MessagePattern(CatalogSubjects.StoreDeactivate)
-  deactivate(@Payload() r: StoreRef, @Caller() caller: CallerIdentity): Promise<StoreView> {
+  @Handles(StoreDeactivate)
+  deactivate(r: StoreRef, caller: CallerIdentity) {
     return this.stores.deactivate(caller, r.storeId);
   }
 }

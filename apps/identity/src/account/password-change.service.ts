@@ -7,6 +7,7 @@ import { requireSignedIn } from '../roles/access-checks';
 import { hashPassword, verifyPassword } from '../security';
 import { assertAcceptablePassword } from './password-policy';
 import { revokeUserSessions } from './revoke-sessions';
+import { PUBLISH_BEFORE_REPLY } from '../rbac/publish-before-reply';
 
 @Injectable()
 export class PasswordChangeService {
@@ -51,7 +52,7 @@ export class PasswordChangeService {
           metadata: { sessionsRevoked },
         },
       });
-    });
+    }, PUBLISH_BEFORE_REPLY);
     return { passwordChanged: true };
   }
 }

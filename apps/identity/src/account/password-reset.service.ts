@@ -10,6 +10,7 @@ import { checkCode, CLEAR_CODE, lockUserByEmail } from './code-attempts';
 import { issueCode, issuedRecently } from './one-time-secrets';
 import { assertAcceptablePassword } from './password-policy';
 import { revokeUserSessions } from './revoke-sessions';
+import { PUBLISH_BEFORE_REPLY } from '../rbac/publish-before-reply';
 
 /** One answer for a wrong, expired or already used code, and for an email without an account. */
 const invalidResetCode = () => invalid('IDENTITY.INVALID_RESET_CODE', 'The reset code is not valid.');
@@ -83,7 +84,7 @@ export class PasswordResetService {
         },
       });
       return sessionsRevoked;
-    });
+    }, PUBLISH_BEFORE_REPLY);
     if (revoked === undefined) throw invalidResetCode();
     return { passwordReset: true };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AdminUserView, ClientInfo, IdentityEvents, UserListFilter } from '@suite/contracts/identity';
+import { AccessChanged, AdminUserView, ClientInfo, IdentityEvents, UserListFilter } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
 import {
   CallerIdentity,
@@ -20,6 +20,7 @@ import { AuditLog } from '../audit/audit-log';
 import { isSuperAdmin, requirePermission } from '../roles/access-checks';
 import { ADMIN_USER_SELECT, toAdminUserView } from './admin-user-view';
 import { grantRefusal, primaryRoleOf, roleChange, unknownRoles } from './role-grants';
+import { PUBLISH_BEFORE_REPLY } from '../rbac/publish-before-reply';
 
 type Tx = Prisma.TransactionClient;
 const userNotFound = () => notFound('IDENTITY.USER_NOT_FOUND', 'No such user.');
@@ -58,8 +59,8 @@ export class AdminUsersService {
   }
 
   /**
-   * Replaces the user's roles. Nothing is revoked: the gateway resolves permissions on every
-   * request, so the new set applies from the user's next request.
+   * Replaces the user's roles. Nothing is revoked: AccessChanged tells the gateway to drop what it
+   * cached about the user, so the new set applies from their next request.
    */
   async setRoles(caller: CallerIdentity, userId: string, roles: string[], client: ClientInfo): Promise<AdminUserView> {
     requirePermission(caller, 'users:update', 'roles:read');
@@ -89,6 +90,7 @@ export class AdminUsersService {
       });
       const after = await tx.user.update({ where: { id: userId }, data: { role: primaryRoleOf(roles) }, select: ADMIN_USER_SELECT });
       const view = toAdminUserView(after);
+      await enqueueEvent(tx, AccessChanged, { userIds: [userId], reason: 'roles_changed' });
       await this.audit.record(tx, {
         actor: caller,
         action: 'user.roles.set',
@@ -99,7 +101,7 @@ export class AdminUsersService {
         client,
       });
       return view;
-    });
+    }, PUBLISH_BEFORE_REPLY);
   }
 
   /** Enables or disables an account; disabling ends every session it has at once. */
@@ -122,7 +124,7 @@ export class AdminUsersService {
         client,
       });
       return toAdminUserView(after);
-    });
+    }, PUBLISH_BEFORE_REPLY);
     return view;
   }
 

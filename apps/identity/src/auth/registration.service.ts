@@ -42,7 +42,7 @@ export class RegistrationService {
         });
         const role = await tx.role.findUniqueOrThrow({ where: { name: 'USER' } });
         await tx.userRoleAssignment.create({ data: { userId: created.id, roleId: role.id } });
-        await enqueueEvent(tx, IdentityEvents.UserRegistered, { userId: created.id, email });
+        await enqueueEvent(tx, IdentityEvents.UserRegistered, { userId: created.id, email, roles: ['USER'] });
         return created;
       });
       this.accountMail.sendVerification(user.id, email, verification); // in the background: a mail failure does not undo the account

@@ -9,6 +9,7 @@ import { TokenIssuer } from '../auth/token-issuer';
 import { requirePermission } from '../roles/access-checks';
 import { SessionService } from '../sessions/session.service';
 import { callerRefusal, IMPERSONATION_TTL_MS, targetRefusal } from './impersonation-rules';
+import { PUBLISH_BEFORE_REPLY } from '../rbac/publish-before-reply';
 
 const notImpersonating = () => conflict('IDENTITY.NOT_IMPERSONATING', 'This session is not an impersonation.');
 
@@ -90,7 +91,7 @@ export class ImpersonationService {
         client,
       });
       return row.id;
-    });
+    }, PUBLISH_BEFORE_REPLY);
     return { ended: true, impersonationId: id };
   }
 }

@@ -1,48 +1,43 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Type } from 'class-transformer';
-import { IsUUID, ValidateNested } from 'class-validator';
-import { CreateRoleDto, IdentitySubjects, PermissionView, RoleView, UpdateRoleDto } from '@suite/contracts/identity';
-import { Caller, CallerIdentity } from '@suite/platform';
-import { ClientAware } from '../audit/client-aware';
+import {
+  CreateRoleRequest,
+  PermissionList,
+  RoleCreate,
+  RoleDelete,
+  RoleList,
+  RoleRef,
+  RoleUpdate,
+  UpdateRoleRequest,
+} from '@suite/contracts/identity';
+import { CallerIdentity, Handles } from '@suite/platform';
 import { RolesService } from './roles.service';
-
-class RoleRef extends ClientAware {
-  @IsUUID() roleId: string;
-}
-class CreateRoleRequest extends ClientAware {
-  @ValidateNested() @Type(() => CreateRoleDto) body: CreateRoleDto;
-}
-class UpdateRoleRequest extends RoleRef {
-  @ValidateNested() @Type(() => UpdateRoleDto) body: UpdateRoleDto;
-}
 
 @Controller()
 export class RolesNatsController {
   constructor(private readonly roles: RolesService) {}
 
-  @MessagePattern(IdentitySubjects.RoleList)
-  list(@Caller() caller: CallerIdentity): Promise<RoleView[]> {
+  @Handles(RoleList)
+  list(_: unknown, caller: CallerIdentity) {
     return this.roles.list(caller);
   }
 
-  @MessagePattern(IdentitySubjects.PermissionList)
-  permissions(@Caller() caller: CallerIdentity): Promise<PermissionView[]> {
+  @Handles(PermissionList)
+  permissions(_: unknown, caller: CallerIdentity) {
     return this.roles.permissions(caller);
   }
 
-  @MessagePattern(IdentitySubjects.RoleCreate)
-  create(@Payload() r: CreateRoleRequest, @Caller() caller: CallerIdentity): Promise<RoleView> {
+  @Handles(RoleCreate)
+  create(r: CreateRoleRequest, caller: CallerIdentity) {
     return this.roles.create(caller, r.body, r.client ?? {});
   }
 
-  @MessagePattern(IdentitySubjects.RoleUpdate)
-  update(@Payload() r: UpdateRoleRequest, @Caller() caller: CallerIdentity): Promise<RoleView> {
+  @Handles(RoleUpdate)
+  update(r: UpdateRoleRequest, caller: CallerIdentity) {
     return this.roles.update(caller, r.roleId, r.body, r.client ?? {});
   }
 
-  @MessagePattern(IdentitySubjects.RoleDelete)
-  remove(@Payload() r: RoleRef, @Caller() caller: CallerIdentity): Promise<{ deleted: true }> {
+  @Handles(RoleDelete)
+  remove(r: RoleRef, caller: CallerIdentity) {
     return this.roles.remove(caller, r.roleId, r.client ?? {});
   }
 }

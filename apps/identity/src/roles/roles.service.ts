@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ClientInfo, CreateRoleDto, PermissionView, RoleView, UpdateRoleDto } from '@suite/contracts/identity';
+import { AccessChanged, ClientInfo, CreateRoleDto, PermissionView, RoleView, UpdateRoleDto } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, conflict, forbidden, InjectDb, isUniqueViolation, notFound } from '@suite/platform';
+import { CallerIdentity, conflict, enqueueEvent, forbidden, InjectDb, isUniqueViolation, notFound, UnitOfWork } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
 import { permissionsBeyond, requirePermission } from './access-checks';
 import { permissionDiff, systemRoleConflict, systemRoleRefusal, unknownPermissions } from './role-rules';
+import { PUBLISH_BEFORE_REPLY } from '../rbac/publish-before-reply';
 
 type Tx = Prisma.TransactionClient;
 const ROLE_INCLUDE = { permissions: { select: { permission: { select: { resource: true, action: true } } } } } as const;
@@ -27,6 +28,7 @@ export class RolesService {
   constructor(
     @InjectDb() private readonly db: IdentityDb,
     private readonly audit: AuditLog,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
   ) {}
 
   async list(caller: CallerIdentity): Promise<RoleView[]> {
@@ -81,7 +83,7 @@ export class RolesService {
   async update(caller: CallerIdentity, roleId: string, dto: UpdateRoleDto, client: ClientInfo): Promise<RoleView> {
     requirePermission(caller, 'roles:update');
     try {
-      return await this.db.$transaction(async (tx) => {
+      return await this.uow.run(async (tx) => {
         const before = toRoleView(await this.locked(tx, roleId));
         const refusal = systemRoleRefusal(before, dto, before.permissions);
         if (refusal) throw refusal;
@@ -101,6 +103,8 @@ export class RolesService {
           include: ROLE_INCLUDE,
         });
         const after = toRoleView(role);
+        // Every holder's permissions (or role name) changed; which users hold it is not worth a query.
+        await enqueueEvent(tx, AccessChanged, { userIds: [], everyone: true, reason: 'role_changed' });
         await this.audit.record(tx, {
           actor: caller,
           action: 'role.update',
@@ -111,7 +115,7 @@ export class RolesService {
           client,
         });
         return after;
-      });
+      }, PUBLISH_BEFORE_REPLY);
     } catch (error) {
       if (isUniqueViolation(error)) throw this.nameTaken();
       throw error;
@@ -121,11 +125,12 @@ export class RolesService {
   /** Custom roles only; their assignments go with them (ON DELETE CASCADE) and are counted in the audit row. */
   async remove(caller: CallerIdentity, roleId: string, client: ClientInfo): Promise<{ deleted: true }> {
     requirePermission(caller, 'roles:delete');
-    await this.db.$transaction(async (tx) => {
+    await this.uow.run(async (tx) => {
       const before = toRoleView(await this.locked(tx, roleId));
       if (before.isSystem) throw systemRoleConflict(`${before.name} is a system role and cannot be deleted.`);
       const assignedUsers = await tx.userRoleAssignment.count({ where: { roleId } });
       await tx.role.delete({ where: { id: roleId } });
+      if (assignedUsers > 0) await enqueueEvent(tx, AccessChanged, { userIds: [], everyone: true, reason: 'role_deleted' });
       await this.audit.record(tx, {
         actor: caller,
         action: 'role.delete',
@@ -134,7 +139,7 @@ export class RolesService {
         oldValues: { ...audited(before), assignedUsers },
         client,
       });
-    });
+    }, PUBLISH_BEFORE_REPLY);
     return { deleted: true };
   }
 

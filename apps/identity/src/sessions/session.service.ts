@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ClientInfo, IdentityEvents, TokenPair } from '@suite/contracts/identity';
+import { ClientInfo, IdentityEvents, SessionView, TokenPair } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
 import { CallerIdentity, enqueueEvent, InjectDb, notFound, UnitOfWork, unauthorized } from '@suite/platform';
 import { AccessResolver } from '../auth/access-resolver';
 import { TokenIssuer } from '../auth/token-issuer';
 import { SecurityLog } from '../audit/security-log';
+import { PUBLISH_BEFORE_REPLY } from '../rbac/publish-before-reply';
 
 const invalidRefresh = () => unauthorized('IDENTITY.INVALID_REFRESH_TOKEN', 'The refresh token is not valid.');
 const sessionEnded = () => unauthorized('IDENTITY.SESSION_ENDED', 'The session has ended; sign in again.');
@@ -12,17 +13,6 @@ const sessionEnded = () => unauthorized('IDENTITY.SESSION_ENDED', 'The session h
 const USED_TOKENS_KEPT = 50;
 /** lastActivity is written at most this often, so resolving a token is a read on most requests. */
 const ACTIVITY_RESOLUTION_MS = 60_000;
-
-export interface SessionView {
-  id: string;
-  current: boolean;
-  deviceInfo: unknown;
-  ipAddress: string | null;
-  userAgent: string | null;
-  lastActivity: string;
-  createdAt: string;
-  expiresAt: string;
-}
 
 @Injectable()
 export class SessionService {
@@ -118,7 +108,7 @@ export class SessionService {
       });
       if (count === 0) throw notFound('IDENTITY.SESSION_NOT_FOUND', 'No such session.');
       await enqueueEvent(tx, IdentityEvents.SessionRevoked, { sessionId, userId: caller.userId, reason });
-    });
+    }, PUBLISH_BEFORE_REPLY);
   }
 
   async revoke(sessionId: string, reason: string): Promise<void> {
@@ -128,6 +118,6 @@ export class SessionService {
         data: { status: 'REVOKED', revokedAt: new Date(), revokedReason: reason },
       });
       await enqueueEvent(tx, IdentityEvents.SessionRevoked, { sessionId, userId: session.userId, reason });
-    });
+    }, PUBLISH_BEFORE_REPLY);
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AddTeamMemberDto, ClientInfo, TeamMemberView } from '@suite/contracts/identity';
+import { AccessChanged, AddTeamMemberDto, ClientInfo, TeamMemberView } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, conflict, InjectDb, invalid, notFound } from '@suite/platform';
+import { CallerIdentity, conflict, enqueueEvent, InjectDb, invalid, notFound, UnitOfWork } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
 import { requirePermission } from '../roles/access-checks';
 import { loadTeam, MEMBER_SELECT, toMemberView } from './team-view';
+import { PUBLISH_BEFORE_REPLY } from '../rbac/publish-before-reply';
 
 type Tx = Prisma.TransactionClient;
 const memberNotFound = () => notFound('IDENTITY.TEAM_MEMBER_NOT_FOUND', 'This user is not a member of the team.');
@@ -18,6 +19,7 @@ export class TeamMembersService {
   constructor(
     @InjectDb() private readonly db: IdentityDb,
     private readonly audit: AuditLog,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
   ) {}
 
   async list(caller: CallerIdentity, teamId: string): Promise<TeamMemberView[]> {
@@ -28,7 +30,7 @@ export class TeamMembersService {
 
   async add(caller: CallerIdentity, teamId: string, dto: AddTeamMemberDto, client: ClientInfo): Promise<TeamMemberView[]> {
     requirePermission(caller, 'teams:update');
-    return this.db.$transaction(async (tx) => {
+    return this.uow.run(async (tx) => {
       const team = await loadTeam(tx, caller, teamId, 'manage', true);
       if (!(await tx.user.findUnique({ where: { id: dto.userId }, select: { id: true } })))
         throw notFound('IDENTITY.USER_NOT_FOUND', 'No such user.');
@@ -37,7 +39,10 @@ export class TeamMembersService {
         throw conflict('IDENTITY.ALREADY_TEAM_MEMBER', 'This user is already a member of the team.', {
           errors: [{ field: 'userId', messages: ['userId is already a member'] }],
         });
-      if (!existing) await tx.teamMember.create({ data: { teamId, userId: dto.userId } });
+      if (!existing) {
+        await tx.teamMember.create({ data: { teamId, userId: dto.userId } });
+        await enqueueEvent(tx, AccessChanged, { userIds: [dto.userId], reason: 'team_joined' });
+      }
       if (dto.isLeader) await this.makeLeader(tx, teamId, dto.userId);
       await this.audit.record(tx, {
         actor: caller,
@@ -49,7 +54,7 @@ export class TeamMembersService {
         client,
       });
       return this.members(tx, teamId);
-    });
+    }, PUBLISH_BEFORE_REPLY);
   }
 
   /** The leader leaves only by naming a member who leads from now on. */
@@ -61,7 +66,7 @@ export class TeamMembersService {
     client: ClientInfo,
   ): Promise<TeamMemberView[]> {
     requirePermission(caller, 'teams:update');
-    return this.db.$transaction(async (tx) => {
+    return this.uow.run(async (tx) => {
       await loadTeam(tx, caller, teamId, 'manage', true);
       const member = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId } } });
       if (!member) throw memberNotFound();
@@ -80,6 +85,7 @@ export class TeamMembersService {
         await this.makeLeader(tx, teamId, newLeaderId);
       }
       await tx.teamMember.delete({ where: { teamId_userId: { teamId, userId } } });
+      await enqueueEvent(tx, AccessChanged, { userIds: [userId], reason: 'team_left' });
       await this.audit.record(tx, {
         actor: caller,
         action: 'team.member.remove',
@@ -90,7 +96,7 @@ export class TeamMembersService {
         client,
       });
       return this.members(tx, teamId);
-    });
+    }, PUBLISH_BEFORE_REPLY);
   }
 
   private async makeLeader(tx: Tx, teamId: string, userId: string): Promise<void> {

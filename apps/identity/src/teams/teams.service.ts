@@ -1,31 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { ClientInfo, CreateTeamDto, TeamView, UpdateTeamDto } from '@suite/contracts/identity';
+import { AccessChanged, ClientInfo, CreateTeamDto, TeamView, UpdateTeamDto } from '@suite/contracts/identity';
 import { IdentityDb, Prisma } from '@suite/db/identity';
-import { CallerIdentity, InjectDb, newestFirstAfter, Page, pageLimit, PageQuery, timeKeyOf, toPage } from '@suite/platform';
+import {
+  CallerIdentity,
+  enqueueEvent,
+  InjectDb,
+  newestFirstAfter,
+  Page,
+  pageLimit,
+  PageQuery,
+  timeKeyOf,
+  toPage,
+  UnitOfWork,
+} from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
 import { requirePermission, requireSignedIn } from '../roles/access-checks';
 import { isTeamAdmin } from './team-rules';
 import { loadTeam, toTeamView } from './team-view';
+import { PUBLISH_BEFORE_REPLY } from '../rbac/publish-before-reply';
 
 @Injectable()
 export class TeamsService {
   constructor(
     @InjectDb() private readonly db: IdentityDb,
     private readonly audit: AuditLog,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
   ) {}
 
   /** The creator is the team's one leader and its first member. */
   async create(caller: CallerIdentity, dto: CreateTeamDto, client: ClientInfo): Promise<TeamView> {
     const userId = requireSignedIn(caller);
     requirePermission(caller, 'teams:create');
-    return this.db.$transaction(async (tx) => {
+    return this.uow.run(async (tx) => {
       const team = await tx.team.create({
         data: { name: dto.name, description: dto.description ?? null, leaderId: userId, members: { create: { userId, isLeader: true } } },
       });
       const view = toTeamView(team);
+      await enqueueEvent(tx, AccessChanged, { userIds: [userId], reason: 'team_joined' });
       await this.audit.record(tx, { actor: caller, action: 'team.create', entity: 'Team', entityId: team.id, newValues: view, client });
       return view;
-    });
+    }, PUBLISH_BEFORE_REPLY);
   }
 
   /** Teams the caller belongs to; admins see every team. Newest first. */
@@ -77,10 +91,11 @@ export class TeamsService {
   async remove(caller: CallerIdentity, teamId: string, client: ClientInfo): Promise<{ deleted: true }> {
     requireSignedIn(caller);
     requirePermission(caller, 'teams:delete');
-    await this.db.$transaction(async (tx) => {
+    await this.uow.run(async (tx) => {
       const before = toTeamView(await loadTeam(tx, caller, teamId, 'manage', true));
       const members = await tx.teamMember.findMany({ where: { teamId }, select: { userId: true } });
       await tx.team.delete({ where: { id: teamId } }); // memberships go with it (ON DELETE CASCADE)
+      await enqueueEvent(tx, AccessChanged, { userIds: members.map((m) => m.userId), reason: 'team_deleted' });
       await this.audit.record(tx, {
         actor: caller,
         action: 'team.delete',
@@ -89,7 +104,7 @@ export class TeamsService {
         oldValues: { ...before, memberIds: members.map((m) => m.userId) },
         client,
       });
-    });
+    }, PUBLISH_BEFORE_REPLY);
     return { deleted: true };
   }
 }

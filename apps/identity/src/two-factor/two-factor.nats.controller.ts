@@ -1,45 +1,31 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { EmptyRequest } from '@suite/contracts/core';
 import {
-  ClientInfo,
-  DisableTwoFactorDto,
-  EnableTwoFactorDto,
-  IdentitySubjects,
-  TwoFactorBackupCodesView,
-  TwoFactorSetupView,
+  DisableTwoFactorRequest,
+  EnableTwoFactorRequest,
+  TwoFactorDisable,
+  TwoFactorEnable,
+  TwoFactorSetup,
 } from '@suite/contracts/identity';
-import { Caller, CallerIdentity } from '@suite/platform';
+import { CallerIdentity, Handles } from '@suite/platform';
 import { TwoFactorSettingsService } from './two-factor-settings.service';
-
-/** Request bodies as they cross NATS: the gateway adds where the call came from, for the security log. */
-class WithClient {
-  @IsOptional() @ValidateNested() @Type(() => ClientInfo) client?: ClientInfo;
-}
-class EnableRequest extends WithClient {
-  @ValidateNested() @Type(() => EnableTwoFactorDto) body: EnableTwoFactorDto;
-}
-class DisableRequest extends WithClient {
-  @ValidateNested() @Type(() => DisableTwoFactorDto) body: DisableTwoFactorDto;
-}
 
 @Controller()
 export class TwoFactorNatsController {
   constructor(private readonly settings: TwoFactorSettingsService) {}
 
-  @MessagePattern(IdentitySubjects.TwoFactorSetup)
-  setup(@Caller() caller: CallerIdentity): Promise<TwoFactorSetupView> {
+  @Handles(TwoFactorSetup)
+  setup(_: EmptyRequest, caller: CallerIdentity) {
     return this.settings.setup(caller);
   }
 
-  @MessagePattern(IdentitySubjects.TwoFactorEnable)
-  enable(@Payload() request: EnableRequest, @Caller() caller: CallerIdentity): Promise<TwoFactorBackupCodesView> {
+  @Handles(TwoFactorEnable)
+  enable(request: EnableTwoFactorRequest, caller: CallerIdentity) {
     return this.settings.enable(caller, request.body, request.client ?? {});
   }
 
-  @MessagePattern(IdentitySubjects.TwoFactorDisable)
-  disable(@Payload() request: DisableRequest, @Caller() caller: CallerIdentity): Promise<{ disabled: true }> {
+  @Handles(TwoFactorDisable)
+  disable(request: DisableTwoFactorRequest, caller: CallerIdentity) {
     return this.settings.disable(caller, request.body, request.client ?? {});
   }
 }

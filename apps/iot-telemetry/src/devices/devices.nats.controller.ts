@@ -1,60 +1,51 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
 import {
-  CreateDeviceDto,
-  DeviceCredentialView,
+  CreateDeviceRequest,
+  DeviceCreate,
+  DeviceCredentialRotate,
+  DeviceDelete,
+  DeviceGet,
+  DeviceList,
   DeviceListQuery,
   DeviceRef,
-  DeviceView,
-  DeviceWithSensorsView,
-  IotTelemetrySubjects,
-  RegisteredDeviceView,
-  UpdateDeviceDto,
+  DeviceUpdate,
+  UpdateDeviceRequest,
 } from '@suite/contracts/iot-telemetry';
-import { Caller, CallerIdentity, Page } from '@suite/platform';
+import { CallerIdentity, Handles } from '@suite/platform';
 import { DevicesService } from './devices.service';
-
-class CreateDeviceRequest {
-  @ValidateNested() @Type(() => CreateDeviceDto) body: CreateDeviceDto;
-}
-class UpdateDeviceRequest extends DeviceRef {
-  @ValidateNested() @Type(() => UpdateDeviceDto) body: UpdateDeviceDto;
-}
 
 @Controller()
 export class DevicesNatsController {
   constructor(private readonly devices: DevicesService) {}
 
-  @MessagePattern(IotTelemetrySubjects.DeviceCreate)
-  create(@Payload() r: CreateDeviceRequest, @Caller() caller: CallerIdentity): Promise<RegisteredDeviceView> {
+  @Handles(DeviceCreate)
+  create(r: CreateDeviceRequest, caller: CallerIdentity) {
     return this.devices.create(caller, r.body);
   }
 
-  @MessagePattern(IotTelemetrySubjects.DeviceList)
-  list(@Payload() query: DeviceListQuery, @Caller() caller: CallerIdentity): Promise<Page<DeviceView>> {
+  @Handles(DeviceList)
+  list(query: DeviceListQuery, caller: CallerIdentity) {
     return this.devices.list(caller, query);
   }
 
-  @MessagePattern(IotTelemetrySubjects.DeviceGet)
-  get(@Payload() r: DeviceRef, @Caller() caller: CallerIdentity): Promise<DeviceWithSensorsView> {
+  @Handles(DeviceGet)
+  get(r: DeviceRef, caller: CallerIdentity) {
     return this.devices.get(caller, r.deviceId);
   }
 
-  @MessagePattern(IotTelemetrySubjects.DeviceUpdate)
-  update(@Payload() r: UpdateDeviceRequest, @Caller() caller: CallerIdentity): Promise<DeviceWithSensorsView> {
+  @Handles(DeviceUpdate)
+  update(r: UpdateDeviceRequest, caller: CallerIdentity) {
     return this.devices.update(caller, r.deviceId, r.body);
   }
 
-  @MessagePattern(IotTelemetrySubjects.DeviceDelete)
-  async remove(@Payload() r: DeviceRef, @Caller() caller: CallerIdentity): Promise<{ deleted: true }> {
+  @Handles(DeviceDelete)
+  async remove(r: DeviceRef, caller: CallerIdentity) {
     await this.devices.remove(caller, r.deviceId);
-    return { deleted: true };
+    return { deleted: true as const };
   }
 
-  @MessagePattern(IotTelemetrySubjects.DeviceCredentialRotate)
-  rotate(@Payload() r: DeviceRef, @Caller() caller: CallerIdentity): Promise<DeviceCredentialView> {
+  @Handles(DeviceCredentialRotate)
+  rotate(r: DeviceRef, caller: CallerIdentity) {
     return this.devices.rotateCredential(caller, r.deviceId);
   }
 }

@@ -1,26 +1,20 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IsUUID } from 'class-validator';
-import { DeviceRef, IotTelemetrySubjects, LatestReadingView, ReadingQuery, ReadingsView } from '@suite/contracts/iot-telemetry';
-import { Caller, CallerIdentity } from '@suite/platform';
+import { DeviceRef, ReadingLatest, ReadingQueryOperation, ReadingQueryRequest } from '@suite/contracts/iot-telemetry';
+import { CallerIdentity, Handles } from '@suite/platform';
 import { ReadingsService } from './readings.service';
-
-class ReadingQueryRequest extends ReadingQuery {
-  @IsUUID() deviceId: string;
-}
 
 @Controller()
 export class ReadingsNatsController {
   constructor(private readonly readings: ReadingsService) {}
 
-  @MessagePattern(IotTelemetrySubjects.ReadingQuery)
-  query(@Payload() r: ReadingQueryRequest, @Caller() caller: CallerIdentity): Promise<ReadingsView> {
+  @Handles(ReadingQueryOperation)
+  query(r: ReadingQueryRequest, caller: CallerIdentity) {
     const { deviceId, ...query } = r;
     return this.readings.query(caller, deviceId, query);
   }
 
-  @MessagePattern(IotTelemetrySubjects.ReadingLatest)
-  latest(@Payload() r: DeviceRef, @Caller() caller: CallerIdentity): Promise<LatestReadingView[]> {
+  @Handles(ReadingLatest)
+  latest(r: DeviceRef, caller: CallerIdentity) {
     return this.readings.latest(caller, r.deviceId);
   }
 }

@@ -19,13 +19,21 @@ export async function lockOwnCart(tx: Tx, cartId: string, owner: CartOwner): Pro
     throw conflict('ORDERS.CART_NOT_ACTIVE', `The cart is ${cart.status}; open a new one.`, { status: cart.status });
 }
 
-/** The snapshot a line keeps of what the product cost and was called when it was added. */
+/**
+ * The snapshot a line keeps of what the product cost and was called when it was added, and what
+ * fulfilment routes on (the variant's code, the product's design), kept only when catalog has them.
+ */
 export function lineSnapshot(quote: ProductQuoteLine, quantity: number) {
   const subtotal = lineSubtotal({ price: quote.price, quantity });
   return {
     price: quote.price,
     originalPrice: quote.price,
-    productSnapshot: { name: quote.name, sku: quote.sku },
+    productSnapshot: {
+      name: quote.name,
+      sku: quote.sku,
+      ...(quote.variantCode ? { variantCode: quote.variantCode } : {}),
+      ...(quote.designId ? { designId: quote.designId } : {}),
+    },
     quantity,
     subtotal,
     total: subtotal,

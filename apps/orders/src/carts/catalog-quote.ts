@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogSubjects, ProductQuoteItem, ProductQuoteLine } from '@suite/contracts/catalog';
+import { ProductQuote, ProductQuoteItem, ProductQuoteLine } from '@suite/contracts/catalog';
 import { CallerIdentity, conflict, invalid, NatsClient, notFound } from '@suite/platform';
 
 export const quoteKey = (productId: string, variantId?: string | null): string => `${productId}:${variantId ?? ''}`;
@@ -11,7 +11,7 @@ export class CatalogQuote {
 
   async lines(items: ProductQuoteItem[], caller: CallerIdentity): Promise<Map<string, ProductQuoteLine>> {
     if (items.length === 0) return new Map();
-    const lines = await this.nats.request<ProductQuoteLine[]>(CatalogSubjects.ProductQuote, { items }, { caller });
+    const lines = await this.nats.call(ProductQuote, { items }, { caller });
     return new Map(lines.map((l) => [quoteKey(l.productId, l.variantId), l]));
   }
 

@@ -80,9 +80,12 @@ export function draftOrder(
     paymentMethod: dto.paymentMethod,
     currency: cart.currency,
     items: cart.items.map((i) => {
-      const snap = (i.productSnapshot ?? {}) as { name?: string; sku?: string | null };
+      const snap = (i.productSnapshot ?? {}) as { name?: string; sku?: string | null; variantCode?: string; designId?: string };
       return {
         productId: i.productId,
+        systemVariantId: i.variantId,
+        systemVariantCode: i.variantId ? (snap.variantCode ?? null) : null,
+        designId: snap.designId ?? null,
         sku: snap.sku ?? null,
         name: snap.name ?? i.productId,
         quantity: i.quantity,

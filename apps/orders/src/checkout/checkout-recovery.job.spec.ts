@@ -44,16 +44,32 @@ describe('checkout recovery', () => {
   it('releases the stock of each interrupted order, then cancels it with reason checkout_interrupted', async () => {
     const { db, calls } = fakeDb(['o1', 'o2']);
     const released: string[] = [];
-    const nats = { request: jest.fn(async (_s: string, p: { orderId: string }) => released.push(p.orderId)) } as unknown as NatsClient;
+    const nats = { call: jest.fn(async (_op: unknown, p: { orderId: string }) => released.push(p.orderId)) } as unknown as NatsClient;
     expect(await recoveryJob(db, nats).recover()).toBe(2);
     expect(released).toEqual(['o1', 'o2']);
     expect(calls).toEqual(['o1 CANCELLED', 'checkout_interrupted', 'o2 CANCELLED', 'checkout_interrupted']);
   });
 
+  it('drops the stale keys of dead checkouts but never the key of a checkout this process is still running', async () => {
+    const { db } = fakeDb([]);
+    const live = new InFlightCheckouts();
+    live.addKey('key-live');
+    const job = new CheckoutRecoveryJob(db, config, { call: jest.fn() } as unknown as NatsClient, live, new PeriodicJobs());
+    await job.recover();
+    const [sql, ...values] = (db.$executeRaw as jest.Mock).mock.calls[0] as [TemplateStringsArray, ...unknown[]];
+    expect(sql.join('?').replace(/\s+/g, ' ')).toContain(
+      'WHERE response IS NULL AND order_id IS NULL AND created_at < now() - make_interval(secs => ?::int) AND key <> ALL(?::text[])',
+    );
+    expect(values).toEqual([2, ['key-live']]);
+    live.deleteKey('key-live');
+    await job.recover();
+    expect((db.$executeRaw as jest.Mock).mock.calls[1].slice(1)).toEqual([2, []]);
+  });
+
   it('cancels an order whose reserve never reached catalog (nothing to release)', async () => {
     const { db, calls } = fakeDb(['o1']);
     const nats = {
-      request: jest.fn(async () => {
+      call: jest.fn(async () => {
         throw new AppError('not_found', 'CATALOG.RESERVATION_NOT_FOUND', 'none');
       }),
     } as unknown as NatsClient;
@@ -64,7 +80,7 @@ describe('checkout recovery', () => {
   it('leaves the order for the next pass when catalog cannot release it', async () => {
     const { db, calls } = fakeDb(['o1']);
     const nats = {
-      request: jest.fn(async () => {
+      call: jest.fn(async () => {
         throw new AppError('unavailable', 'PLATFORM.SERVICE_UNAVAILABLE', 'down');
       }),
     } as unknown as NatsClient;
@@ -74,7 +90,7 @@ describe('checkout recovery', () => {
 
   it('runs a pass at start-up and schedules the next ones every CHECKOUT_RECOVERY_INTERVAL_SECONDS', async () => {
     const { db, calls } = fakeDb(['o1']);
-    const nats = { request: jest.fn(async () => ({})) } as unknown as NatsClient;
+    const nats = { call: jest.fn(async () => ({})) } as unknown as NatsClient;
     const jobs = new PeriodicJobs();
     const schedule = jest.spyOn(jobs, 'schedule');
     recoveryJob(db, nats, jobs).onApplicationBootstrap();

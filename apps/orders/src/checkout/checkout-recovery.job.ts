@@ -49,9 +49,11 @@ export class CheckoutRecoveryJob implements OnApplicationBootstrap {
     const stale = this.config.CHECKOUT_STALE_SECONDS;
     let recovered = 0;
     while (recovered < BATCH && (await this.recoverOne(stale))) recovered++;
-    // A key claimed by a checkout that died before creating its order.
-    await this.db
-      .$executeRaw`DELETE FROM idempotency_keys WHERE response IS NULL AND order_id IS NULL AND created_at < now() - make_interval(secs => ${stale}::int)`;
+    // A key claimed by a checkout that died before creating its order (a slow live one keeps its key).
+    await this.db.$executeRaw`
+      DELETE FROM idempotency_keys
+      WHERE response IS NULL AND order_id IS NULL AND created_at < now() - make_interval(secs => ${stale}::int)
+        AND key <> ALL(${this.live.listKeys()}::text[])`;
     return recovered;
   }
 

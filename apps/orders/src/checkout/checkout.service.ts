@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CatalogSubjects, StockReservationView } from '@suite/contracts/catalog';
+import { StockReserve } from '@suite/contracts/catalog';
 import { CheckoutDto, OrderView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
 import { AppError, CallerIdentity, conflict, InjectDb, NatsClient, UnitOfWork } from '@suite/platform';
@@ -42,26 +42,36 @@ export class CheckoutService {
     const userId = requireSignedIn(caller);
     const claim = await this.keys.claim(userId, idempotencyKey, dto);
     if ('replay' in claim) return replay(claim.replay);
+    this.live.addKey(claim.claimed.id);
+    try {
+      return await this.run(caller, userId, claim.claimed, dto);
+    } finally {
+      this.live.deleteKey(claim.claimed.id);
+    }
+  }
+
+  /** Steps 1 to 4 of a checkout whose key this process holds. */
+  private async run(caller: CallerIdentity, userId: string, key: ClaimedKey, dto: CheckoutDto): Promise<OrderView> {
     let orderId: string | undefined;
     try {
       const customer = await checkCustomer(this.db, userId, dto);
       const draft = await this.uow.run(async (tx) => {
         const cart = await lockCartForCheckout(tx, userId, dto.cartId);
         const created = await this.factory.create(tx, draftOrder(cart, userId, dto, customer));
-        await tx.idempotencyKey.update({ where: { key: claim.claimed.id }, data: { orderId: created.id } });
+        await tx.idempotencyKey.update({ where: { key: key.id }, data: { orderId: created.id } });
         return { id: created.id, items: reserveItems(cart) };
       }, RUSH);
       orderId = draft.id;
       this.live.add(orderId);
-      await this.reserve(caller, claim.claimed, draft.id, draft.items);
+      await this.reserve(caller, key, draft.id, draft.items);
     } catch (error) {
       if (orderId) this.live.delete(orderId);
       // Out of stock is a final answer (stored with the key); anything else may be retried with the same key.
-      if (!(error instanceof AppError && error.code === 'ORDERS.OUT_OF_STOCK')) await this.keys.forget(claim.claimed);
+      if (!(error instanceof AppError && error.code === 'ORDERS.OUT_OF_STOCK')) await this.keys.forget(key);
       throw error;
     }
     try {
-      return await this.place(caller, claim.claimed, orderId, dto);
+      return await this.place(caller, key, orderId, dto);
     } finally {
       this.live.delete(orderId);
     }
@@ -71,7 +81,7 @@ export class CheckoutService {
   private async reserve(caller: CallerIdentity, key: ClaimedKey, orderId: string, items: ReturnType<typeof reserveItems>): Promise<void> {
     try {
       // A checkout rush queues on the product rows in catalog: wait longer than the default request timeout.
-      await this.nats.request<StockReservationView>(CatalogSubjects.StockReserve, { orderId, items }, { caller, timeoutMs: 20000 });
+      await this.nats.call(StockReserve, { orderId, items }, { caller, timeoutMs: 20000 });
     } catch (error) {
       if (error instanceof AppError && error.code === 'CATALOG.OUT_OF_STOCK') {
         const refused = conflict('ORDERS.OUT_OF_STOCK', 'Not enough stock for every item of the cart.', {

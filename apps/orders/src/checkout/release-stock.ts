@@ -1,4 +1,4 @@
-import { CatalogSubjects } from '@suite/contracts/catalog';
+import { StockRelease } from '@suite/contracts/catalog';
 import { AppError, CallerIdentity, NatsClient } from '@suite/platform';
 
 /**
@@ -7,7 +7,7 @@ import { AppError, CallerIdentity, NatsClient } from '@suite/platform';
  */
 export async function releaseStock(nats: NatsClient, orderId: string, caller?: CallerIdentity): Promise<void> {
   try {
-    await nats.request(CatalogSubjects.StockRelease, { orderId }, caller ? { caller } : {});
+    await nats.call(StockRelease, { orderId }, caller ? { caller } : {});
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'CATALOG.RESERVATION_NOT_FOUND')) throw error;
   }

@@ -1,26 +1,27 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Type } from 'class-transformer';
-import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { AddressView, CreateAddressDto, OrdersSubjects, UpdateAddressDto } from '@suite/contracts/orders';
-import { Caller, CallerIdentity } from '@suite/platform';
+import {
+  AddressCreate,
+  AddressDelete,
+  AddressList,
+  AddressRef,
+  AddressUpdate,
+  CreateAddressRequest,
+  CreateCustomerAddressRequest,
+  CustomerAddressCreate,
+  CustomerAddressDelete,
+  CustomerAddressList,
+  CustomerAddressOwner,
+  CustomerAddressRef,
+  CustomerAddressUpdate,
+  UpdateAddressRequest,
+  UpdateCustomerAddressRequest,
+} from '@suite/contracts/orders';
+import { EmptyRequest } from '@suite/contracts/core';
+import { CallerIdentity, Handles } from '@suite/platform';
 import { AddressesService } from './addresses.service';
 import { CustomersService } from './customers.service';
 
-/** Without customerId: the caller's own addresses (/customers/me). With it: staff on a customer's. */
-class AddressOwner {
-  @IsOptional() @IsUUID() customerId?: string;
-}
-class AddressRef extends AddressOwner {
-  @IsUUID() addressId: string;
-}
-class CreateAddressRequest extends AddressOwner {
-  @ValidateNested() @Type(() => CreateAddressDto) body: CreateAddressDto;
-}
-class UpdateAddressRequest extends AddressRef {
-  @ValidateNested() @Type(() => UpdateAddressDto) body: UpdateAddressDto;
-}
-
+/** Address* operations: the caller's own addresses (/customers/me). CustomerAddress*: staff on a customer's. */
 @Controller()
 export class AddressesNatsController {
   constructor(
@@ -28,27 +29,43 @@ export class AddressesNatsController {
     private readonly addresses: AddressesService,
   ) {}
 
-  @MessagePattern(OrdersSubjects.AddressList)
-  async list(@Payload() r: AddressOwner, @Caller() caller: CallerIdentity): Promise<AddressView[]> {
-    return this.addresses.list(await this.owner(caller, r.customerId, 'customers:read'));
+  @Handles(AddressList)
+  async list(_: EmptyRequest, caller: CallerIdentity) {
+    return this.addresses.list(await this.customers.ensureOwn(caller));
   }
 
-  @MessagePattern(OrdersSubjects.AddressCreate)
-  async create(@Payload() r: CreateAddressRequest, @Caller() caller: CallerIdentity): Promise<AddressView> {
-    return this.addresses.create(await this.owner(caller, r.customerId, 'customers:update'), r.body);
+  @Handles(AddressCreate)
+  async create(r: CreateAddressRequest, caller: CallerIdentity) {
+    return this.addresses.create(await this.customers.ensureOwn(caller), r.body);
   }
 
-  @MessagePattern(OrdersSubjects.AddressUpdate)
-  async update(@Payload() r: UpdateAddressRequest, @Caller() caller: CallerIdentity): Promise<AddressView> {
-    return this.addresses.update(await this.owner(caller, r.customerId, 'customers:update'), r.addressId, r.body);
+  @Handles(AddressUpdate)
+  async update(r: UpdateAddressRequest, caller: CallerIdentity) {
+    return this.addresses.update(await this.customers.ensureOwn(caller), r.addressId, r.body);
   }
 
-  @MessagePattern(OrdersSubjects.AddressDelete)
-  async remove(@Payload() r: AddressRef, @Caller() caller: CallerIdentity): Promise<{ deleted: true }> {
-    return this.addresses.remove(await this.owner(caller, r.customerId, 'customers:update'), r.addressId);
+  @Handles(AddressDelete)
+  async remove(r: AddressRef, caller: CallerIdentity) {
+    return this.addresses.remove(await this.customers.ensureOwn(caller), r.addressId);
   }
 
-  private owner(caller: CallerIdentity, customerId: string | undefined, permission: 'customers:read' | 'customers:update') {
-    return customerId ? this.customers.find(caller, customerId, permission) : this.customers.ensureOwn(caller);
+  @Handles(CustomerAddressList)
+  async listOf(r: CustomerAddressOwner, caller: CallerIdentity) {
+    return this.addresses.list(await this.customers.find(caller, r.customerId, 'customers:read'));
+  }
+
+  @Handles(CustomerAddressCreate)
+  async createFor(r: CreateCustomerAddressRequest, caller: CallerIdentity) {
+    return this.addresses.create(await this.customers.find(caller, r.customerId, 'customers:update'), r.body);
+  }
+
+  @Handles(CustomerAddressUpdate)
+  async updateOf(r: UpdateCustomerAddressRequest, caller: CallerIdentity) {
+    return this.addresses.update(await this.customers.find(caller, r.customerId, 'customers:update'), r.addressId, r.body);
+  }
+
+  @Handles(CustomerAddressDelete)
+  async removeOf(r: CustomerAddressRef, caller: CallerIdentity) {
+    return this.addresses.remove(await this.customers.find(caller, r.customerId, 'customers:update'), r.addressId);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogSubjects, ProductsBySkusResponse } from '@suite/contracts/catalog';
+import { ProductBySkus, SkuProduct } from '@suite/contracts/catalog';
 import { OrderView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
 import { AppError, CallerIdentity, InjectDb, isUniqueViolation, NatsClient, notFound, UnitOfWork } from '@suite/platform';
@@ -30,13 +30,14 @@ export class ImportService {
 
   async import(caller: CallerIdentity, storeId: string, payload: Record<string, unknown>): Promise<OrderView> {
     requirePermission(caller, 'orders:create');
-    const platform = (await this.access.teamStores(caller)).platforms[storeId];
+    const stores = await this.access.teamStores(caller);
+    const platform = stores.platforms[storeId];
     if (!platform)
       throw notFound('ORDERS.STORE_NOT_FOUND', 'No such store.', { errors: [{ field: 'storeId', messages: ['store not found'] }] });
     const order = MAPPERS[platform](payload);
     const existing = await this.find(storeId, order.platformOrderId);
     if (existing) return existing;
-    const productIds = await this.resolveSkus(caller, storeId, order);
+    const products = await this.resolveSkus(caller, storeId, order);
     try {
       const created = await this.uow.run((tx) =>
         this.factory.create(tx, {
@@ -47,13 +48,19 @@ export class ImportService {
           paymentStatus: 'PAID',
           currency: order.currency,
           placedAt: order.placedAt,
-          items: order.items.map((i) => ({
-            productId: productIds.get(i.sku) as string,
-            sku: i.sku,
-            name: i.name,
-            quantity: i.quantity,
-            price: new Prisma.Decimal(i.price),
-          })),
+          items: order.items.map((i) => {
+            const product = products.get(i.sku) as SkuProduct;
+            return {
+              productId: product.id,
+              systemVariantId: product.systemVariantId ?? null,
+              systemVariantCode: product.systemVariantCode ?? null,
+              designId: product.designId ?? null,
+              sku: i.sku,
+              name: i.name,
+              quantity: i.quantity,
+              price: new Prisma.Decimal(i.price),
+            };
+          }),
           tax: new Prisma.Decimal(order.tax),
           shipping: new Prisma.Decimal(order.shipping),
           discount: new Prisma.Decimal(order.discount),
@@ -62,6 +69,8 @@ export class ImportService {
           metadata: { platform, buyer: order.buyer, platformTotal: order.total },
           actorId: caller.userId ?? null,
           reason: `imported from ${platform} (paid on the marketplace)`,
+          // Paid on the platform: fulfilment routes it from its placed event.
+          event: { teamId: stores.teams?.[storeId] ?? null, imported: true },
         }),
       );
       return (await this.find(storeId, created.platformOrderId as string)) as OrderView;
@@ -77,11 +86,14 @@ export class ImportService {
     return row && toOrderView(row);
   }
 
-  /** Every SKU must be one of the store's products: the schema needs a productId for every item. */
-  private async resolveSkus(caller: CallerIdentity, storeId: string, order: NormalisedOrder): Promise<Map<string, string>> {
+  /**
+   * Every SKU must be one of the store's products (or one of their system variants' codes): the
+   * schema needs a productId for every item.
+   */
+  private async resolveSkus(caller: CallerIdentity, storeId: string, order: NormalisedOrder): Promise<Map<string, SkuProduct>> {
     const skus = [...new Set(order.items.map((i) => i.sku))];
-    const { products } = await this.nats.request<ProductsBySkusResponse>(CatalogSubjects.ProductBySkus, { storeId, skus }, { caller });
-    const ids = new Map(products.map((p) => [p.sku, p.id]));
+    const { products } = await this.nats.call(ProductBySkus, { storeId, skus }, { caller });
+    const ids = new Map(products.map((p) => [p.sku, p]));
     const unknown = skus.filter((s) => !ids.has(s));
     if (unknown.length > 0) {
       throw new AppError(

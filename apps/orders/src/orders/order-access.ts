@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogSubjects, StoreIdsForTeamsResponse } from '@suite/contracts/catalog';
+import { StoreIdsForTeams, StoreIdsForTeamsResponse } from '@suite/contracts/catalog';
 import { Prisma } from '@suite/db/orders';
 import { CallerIdentity, hasAnyRole, NatsClient } from '@suite/platform';
 import { isStaff } from '../access';
@@ -14,7 +14,7 @@ export class OrderAccess {
 
   async teamStores(caller: CallerIdentity): Promise<StoreIdsForTeamsResponse> {
     if (caller.teamIds.length === 0) return { storeIds: [], platforms: {} };
-    return this.nats.request<StoreIdsForTeamsResponse>(CatalogSubjects.StoreIdsForTeams, { teamIds: caller.teamIds }, { caller });
+    return this.nats.call(StoreIdsForTeams, { teamIds: caller.teamIds }, { caller });
   }
 
   /** A `where` fragment: everything for staff; own orders plus, for sellers, their teams' stores' orders. */

@@ -23,7 +23,9 @@ function fakeTx(failures: Error[]) {
         codes.push(data.orderCode);
         const failure = failures.shift();
         if (failure) throw failure;
-        return { id: '00000000-0000-4000-8000-000000000001', ...data, items: undefined, statusHistory: undefined };
+        // include: { items: true } gives the rows written, with their ids
+        const items = data.items.create.map((item: Record<string, unknown>, i: number) => ({ id: `item-${i}`, ...item }));
+        return { id: '00000000-0000-4000-8000-000000000001', ...data, items, statusHistory: undefined };
       }),
     },
   };
@@ -37,13 +39,22 @@ const input = {
   paymentStatus: 'PENDING' as const,
   currency: 'PHP',
   items: [
-    { productId: 'p1', sku: 'A', name: 'Mug', quantity: 3, price: new Prisma.Decimal('19.99') },
+    {
+      productId: 'p1',
+      systemVariantId: 'v1',
+      systemVariantCode: 'AB12C',
+      designId: 'd1',
+      sku: 'A',
+      name: 'Mug',
+      quantity: 3,
+      price: new Prisma.Decimal('19.99'),
+    },
     { productId: 'p2', sku: null, name: 'Kit', quantity: 1, price: new Prisma.Decimal('5.00') },
   ],
   tax: new Prisma.Decimal('7.80'),
   shipping: new Prisma.Decimal('4.00'),
   discount: new Prisma.Decimal('2.00'),
-  shippingAddress: {},
+  shippingAddress: { city: 'Makati', state: 'Metro Manila', postalCode: '1200', country: 'Philippines' },
   billingAddress: {},
   placedAt: new Date('2026-03-01T00:00:00Z'),
   actorId: null,
@@ -60,6 +71,46 @@ describe('OrderFactory', () => {
     expect(data.statusHistory.create).toEqual([{ fromStatus: null, toStatus: 'PENDING', actorId: null, reason: 'checkout' }]);
     expect(order.orderCode).toHaveLength(9);
     expect(sql).toEqual(['SAVEPOINT order_code', 'RELEASE SAVEPOINT order_code', 'outbox evt.orders.order.placed']);
+  });
+
+  it('writes what routing needs on each item and puts the lines and the ship-to in the placed event', async () => {
+    const { tx, create } = fakeTx([]);
+    const events: unknown[] = [];
+    (tx.$executeRawUnsafe as jest.Mock).mockImplementation(async (query: string, ...values: unknown[]) => {
+      if (query.startsWith('INSERT INTO outbox_event')) events.push(JSON.parse(values[2] as string));
+      return 1;
+    });
+    await new OrderFactory().create(tx, { ...input, event: { teamId: 't1', imported: true } });
+    const [mug, kit] = create.mock.calls[0][0].data.items.create;
+    expect(mug).toMatchObject({ systemVariantId: 'v1', systemVariantCode: 'AB12C', designId: 'd1' });
+    expect(kit).toMatchObject({ systemVariantId: null, systemVariantCode: null, designId: null });
+    expect(events).toEqual([
+      expect.objectContaining({
+        items: [
+          {
+            orderItemId: 'item-0',
+            productId: 'p1',
+            systemVariantId: 'v1',
+            systemVariantCode: 'AB12C',
+            designId: 'd1',
+            sku: 'A',
+            quantity: 3,
+          },
+          {
+            orderItemId: 'item-1',
+            productId: 'p2',
+            systemVariantId: null,
+            systemVariantCode: null,
+            designId: null,
+            sku: null,
+            quantity: 1,
+          },
+        ],
+        shipTo: { country: 'PH', province: 'Metro Manila', city: 'Makati', postalCode: '1200' },
+        teamId: 't1',
+        imported: true,
+      }),
+    ]);
   });
 
   it('emits no placed event for an unplaced (checkout) order', async () => {

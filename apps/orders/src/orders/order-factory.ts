@@ -3,10 +3,15 @@ import { OrderPlaced } from '@suite/contracts/orders';
 import { Prisma } from '@suite/db/orders';
 import { enqueueEvent, invalid, isUniqueViolationOn } from '@suite/platform';
 import { formatOrderNumber, newOrderCode } from './order-code';
-import { OrderChannel, OrderRow, OrderStatus, PaymentMethod, PaymentStatus } from './order-types';
+import { OrderEventExtras, orderEventPayload } from './order-event';
+import { OrderChannel, OrderStatus, PaymentMethod, PaymentStatus } from './order-types';
 
 export interface NewOrderItem {
   productId: string;
+  /** catalog's system variant of the line, its code and the product's design: what fulfilment routes on */
+  systemVariantId?: string | null;
+  systemVariantCode?: string | null;
+  designId?: string | null;
   sku: string | null;
   name: string;
   quantity: number;
@@ -39,6 +44,8 @@ export interface NewOrder {
   /** who placed it, for the first history row */
   actorId: string | null;
   reason: string;
+  /** what the placed event says beyond the order's row (the store's team, a marketplace import) */
+  event?: OrderEventExtras;
 }
 
 const CODE_ATTEMPTS = 5;
@@ -47,27 +54,15 @@ const isCodeClash = (error: unknown) => isUniqueViolationOn(error, /order_?code/
 
 /**
  * The `placed` event of an order, enqueued in the transaction that sets its placedAt. Catalog reads
- * paymentMethod and stockReserved to confirm a cash-on-delivery order's reservation from it.
+ * paymentMethod and stockReserved to confirm a cash-on-delivery order's reservation from it;
+ * fulfilment routes the lines to the ship-to.
  */
 export async function enqueuePlaced(
   tx: Prisma.TransactionClient,
-  order: Pick<
-    OrderRow,
-    'id' | 'orderCode' | 'orderNumber' | 'status' | 'storeId' | 'userId' | 'total' | 'currency' | 'paymentMethod' | 'stockReserved'
-  >,
+  order: Parameters<typeof orderEventPayload>[0],
+  extras: OrderEventExtras = {},
 ): Promise<void> {
-  await enqueueEvent(tx, OrderPlaced, {
-    orderId: order.id,
-    orderCode: order.orderCode,
-    orderNumber: order.orderNumber,
-    status: order.status,
-    storeId: order.storeId,
-    userId: order.userId,
-    total: order.total.toFixed(2),
-    currency: order.currency,
-    paymentMethod: order.paymentMethod,
-    stockReserved: order.stockReserved,
-  });
+  await enqueueEvent(tx, OrderPlaced, orderEventPayload(order, extras));
 }
 
 /**
@@ -111,6 +106,9 @@ export class OrderFactory {
       items: {
         create: lines.map((l) => ({
           productId: l.productId,
+          systemVariantId: l.systemVariantId ?? null,
+          systemVariantCode: l.systemVariantCode ?? null,
+          designId: l.designId ?? null,
           sku: l.sku,
           name: l.name,
           quantity: l.quantity,
@@ -122,7 +120,7 @@ export class OrderFactory {
       statusHistory: { create: [{ fromStatus: null, toStatus: input.status, actorId: input.actorId, reason: input.reason }] },
     };
     const order = await this.insertWithFreshCode(tx, data);
-    if (input.placedAt) await enqueuePlaced(tx, order);
+    if (input.placedAt) await enqueuePlaced(tx, order, input.event);
     return order;
   }
 
@@ -143,7 +141,7 @@ export class OrderFactory {
     for (let attempt = 1; ; attempt++) {
       await tx.$executeRawUnsafe('SAVEPOINT order_code');
       try {
-        const order = await tx.order.create({ data: { ...data, orderCode: newOrderCode() } });
+        const order = await tx.order.create({ data: { ...data, orderCode: newOrderCode() }, include: { items: true } });
         await tx.$executeRawUnsafe('RELEASE SAVEPOINT order_code');
         return order;
       } catch (error) {

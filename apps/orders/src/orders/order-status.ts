@@ -50,6 +50,8 @@ export async function transition(
   to: OrderStatus,
   actorId: string | null,
   reason: string | null,
+  /** when several steps are taken in one transaction: their rows would share its now() and read in no order */
+  at?: Date,
 ): Promise<void> {
   assertTransition(order.status, to);
   const stamp = STAMPS[to];
@@ -61,5 +63,7 @@ export async function transition(
     const current = await tx.order.findUnique({ where: { id: order.id }, select: { status: true } });
     throw invalidTransition(current?.status ?? order.status, to);
   }
-  await tx.orderStatusHistory.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: to, actorId, reason } });
+  await tx.orderStatusHistory.create({
+    data: { orderId: order.id, fromStatus: order.status, toStatus: to, actorId, reason, ...(at ? { createdAt: at } : {}) },
+  });
 }

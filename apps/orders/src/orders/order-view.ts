@@ -34,6 +34,10 @@ export function toOrderView(o: OrderWithDetails): OrderView {
       quantity: i.quantity,
       price: i.price.toFixed(2),
       total: i.total.toFixed(2),
+      systemVariantId: i.systemVariantId,
+      systemVariantCode: i.systemVariantCode,
+      designId: i.designId,
+      fulfillmentStatus: i.fulfillmentStatus,
     })),
     ...(o.statusHistory
       ? {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CodConfirmationView, OrderEvent, OrdersEvents } from '@suite/contracts/orders';
+import { CodConfirmationView, OrderPaid } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
 import { CallerIdentity, conflict, enqueueEvent, InjectDb, notFound, UnitOfWork } from '@suite/platform';
 import { requirePermission } from '../access';
 import { OrderAccess } from '../orders/order-access';
+import { orderEventPayload } from '../orders/order-event';
 import { transition } from '../orders/order-status';
 import { assertLedgerBalanced } from './ledger';
 
@@ -22,7 +23,10 @@ export class CodService {
 
   async confirmCollected(caller: CallerIdentity, orderId: string): Promise<CodConfirmationView> {
     requirePermission(caller, 'payments:create');
-    const order = await this.db.order.findFirst({ where: { AND: [{ id: orderId }, await this.access.scope(caller)] } });
+    const order = await this.db.order.findFirst({
+      where: { AND: [{ id: orderId }, await this.access.scope(caller)] },
+      include: { items: true },
+    });
     if (!order) throw notFound('ORDERS.ORDER_NOT_FOUND', 'No such order.', { errors: [{ field: 'id', messages: ['order not found'] }] });
     if (order.paymentMethod !== 'COD')
       throw conflict('ORDERS.NOT_CASH_ON_DELIVERY', 'The order is not paid cash on delivery.', { paymentMethod: order.paymentMethod });
@@ -59,17 +63,11 @@ export class CodService {
       await assertLedgerBalanced(tx, orderId);
       if (order.status === 'PENDING') await transition(tx, order, 'CONFIRMED', caller.userId ?? null, 'cash on delivery collected');
       const status = order.status === 'PENDING' ? 'CONFIRMED' : order.status;
-      const event: OrderEvent = {
-        orderId,
-        orderCode: order.orderCode,
-        orderNumber: order.orderNumber,
-        status,
-        storeId: order.storeId,
-        userId: order.userId,
-        total: order.total.toFixed(2),
-        currency: order.currency,
-      };
-      await enqueueEvent(tx, OrdersEvents.OrderPaid, { ...event, paymentId: created.id, amount: order.total.toFixed(2) });
+      await enqueueEvent(tx, OrderPaid, {
+        ...orderEventPayload({ ...order, status }),
+        paymentId: created.id,
+        amount: order.total.toFixed(2),
+      });
       return created;
     });
     return { paymentId: payment.id, amount: payment.amount.toFixed(2), paymentStatus: 'PAID' };

@@ -1,16 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  CodConfirmationView,
   CreatePaymentRequest,
   OrderPaymentRef,
-  OrdersSubjects,
-  PaymentIntentView,
+  PaymentCodConfirm,
+  PaymentCreate,
+  PaymentWebhook,
   PaymentWebhookRequest,
+  RefundCreate,
   RefundRequest,
-  RefundView,
 } from '@suite/contracts/orders';
-import { Caller, CallerIdentity } from '@suite/platform';
+import { CallerIdentity, Handles } from '@suite/platform';
 import { CodService } from './cod.service';
 import { PaymentsService } from './payments.service';
 import { RefundsService } from './refunds.service';
@@ -25,24 +24,24 @@ export class PaymentsNatsController {
     private readonly cod: CodService,
   ) {}
 
-  @MessagePattern(OrdersSubjects.PaymentCreate)
-  create(@Payload() r: CreatePaymentRequest, @Caller() caller: CallerIdentity): Promise<PaymentIntentView> {
+  @Handles(PaymentCreate)
+  create(r: CreatePaymentRequest, caller: CallerIdentity) {
     return this.payments.createIntent(caller, r.orderId, r.body.method);
   }
 
   /** No caller check: the provider authenticates by the signature over the raw body. */
-  @MessagePattern(OrdersSubjects.PaymentWebhook)
-  webhook(@Payload() r: PaymentWebhookRequest): Promise<{ received: true; applied: boolean }> {
+  @Handles(PaymentWebhook)
+  webhook(r: PaymentWebhookRequest) {
     return this.webhooks.handle(r.provider, r.rawBody, r.headers);
   }
 
-  @MessagePattern(OrdersSubjects.RefundCreate)
-  refund(@Payload() r: RefundRequest, @Caller() caller: CallerIdentity): Promise<RefundView> {
+  @Handles(RefundCreate)
+  refund(r: RefundRequest, caller: CallerIdentity) {
     return this.refunds.refund(caller, r.orderId, r.body);
   }
 
-  @MessagePattern(OrdersSubjects.PaymentCodConfirm)
-  confirmCod(@Payload() r: OrderPaymentRef, @Caller() caller: CallerIdentity): Promise<CodConfirmationView> {
+  @Handles(PaymentCodConfirm)
+  confirmCod(r: OrderPaymentRef, caller: CallerIdentity) {
     return this.cod.confirmCollected(caller, r.orderId);
   }
 }

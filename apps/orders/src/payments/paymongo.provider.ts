@@ -51,25 +51,36 @@ export class PaymongoProvider implements PaymentProvider {
     }
   }
 
-  async refund(payment: { transactionId: string }, amount: Prisma.Decimal, reason: string) {
+  async refund(payment: { transactionId: string }, amount: Prisma.Decimal, reason: string, reference?: string) {
+    if (reference) {
+      // PayMongo keeps our metadata on the refund: a refund already made for this reference is the answer.
+      const made = await this.send('GET', `/v1/refunds?payment_id=${encodeURIComponent(payment.transactionId)}&limit=100`);
+      const existing = (made?.data ?? []).find((r: any) => r?.attributes?.metadata?.reference === reference);
+      if (existing) return { providerRefundId: existing.id as string };
+    }
     const attributes = {
       amount: toCentavos(amount),
       payment_id: payment.transactionId,
       reason: 'requested_by_customer',
       notes: reason.slice(0, 255),
+      ...(reference ? { metadata: { reference } } : {}),
     };
     const body = await this.post('/v1/refunds', { data: { attributes } });
     return { providerRefundId: body.data.id as string };
   }
 
-  private async post(path: string, payload: unknown): Promise<any> {
+  private post(path: string, payload: unknown): Promise<any> {
+    return this.send('POST', path, payload);
+  }
+
+  private async send(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<any> {
     const auth = Buffer.from(`${this.config.PAYMONGO_SECRET_KEY}:`).toString('base64');
     let response: Response;
     try {
       response = await fetch(new URL(path, this.config.PAYMONGO_BASE_URL), {
-        method: 'POST',
+        method,
         headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
+        body: payload === undefined ? undefined : JSON.stringify(payload),
         signal: AbortSignal.timeout(10000),
       });
     } catch (error) {

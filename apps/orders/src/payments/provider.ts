@@ -21,7 +21,17 @@ export interface PaymentProvider {
   ): Promise<{ providerPaymentId: string; checkoutUrl?: string | null }>;
   /** Throws unauthorized when the signature does not match the raw body. */
   verifyWebhook(rawBody: string, headers: Record<string, string | undefined>): WebhookEvent;
-  refund(payment: { transactionId: string }, amount: Prisma.Decimal, reason: string): Promise<{ providerRefundId: string }>;
+  /**
+   * Refunds at the provider. With a reference (one per refund decision, e.g. `return:<returnId>`), a repeated call
+   * answers the refund already made for it instead of refunding again: a consumer's transaction that failed after the
+   * provider's refund is retried safely.
+   */
+  refund(
+    payment: { transactionId: string },
+    amount: Prisma.Decimal,
+    reason: string,
+    reference?: string,
+  ): Promise<{ providerRefundId: string }>;
 }
 
 /** Amounts cross provider APIs in the smallest unit (centavos); Decimal keeps the conversion exact. */

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OrderPaid } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
 import { enqueueEvent, InjectDb, isUniqueViolation, notFound, UnitOfWork } from '@suite/platform';
+import { orderEventPayload } from '../orders/order-event';
 import { transition } from '../orders/order-status';
 import { assertLedgerBalanced } from './ledger';
 import { PaymongoProvider } from './paymongo.provider';
@@ -78,21 +79,13 @@ export class WebhooksService {
           reference: event.transactionId,
         },
       });
-      const current = await tx.order.update({ where: { id: orderId }, data: { paymentStatus: 'PAID' } });
+      const current = await tx.order.update({ where: { id: orderId }, data: { paymentStatus: 'PAID' }, include: { items: true } });
       await assertLedgerBalanced(tx, orderId);
       if (current.status === 'PENDING') await transition(tx, current, 'CONFIRMED', null, `payment ${event.transactionId} paid`);
       // Catalog confirms the order's held stock from this event (taking it again if the reservation expired).
+      // Fulfilment routes the paid order from it too (its lines and ship-to).
       await enqueueEvent(tx, OrderPaid, {
-        orderId,
-        orderCode: current.orderCode,
-        orderNumber: current.orderNumber,
-        status: current.status === 'PENDING' ? 'CONFIRMED' : current.status,
-        storeId: current.storeId,
-        userId: current.userId,
-        total: current.total.toFixed(2),
-        currency: current.currency,
-        paymentMethod: current.paymentMethod,
-        stockReserved: current.stockReserved,
+        ...orderEventPayload({ ...current, status: current.status === 'PENDING' ? 'CONFIRMED' : current.status }),
         paymentId: payment.id,
         amount: payment.amount.toFixed(2),
       });

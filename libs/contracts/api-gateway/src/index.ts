@@ -1,1 +1,2 @@
 export * from './subjects';
+export * from './declared-operations';

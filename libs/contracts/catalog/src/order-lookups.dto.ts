@@ -9,6 +9,8 @@ export interface StoreIdsForTeamsResponse {
   storeIds: string[];
   /** the store's selling platform (TIKTOK_SHOP, SHOPIFY, ETSY, AMAZON, WOOCOMMERCE) */
   platforms: Record<string, string>;
+  /** storeId -> the team owning it */
+  teams?: Record<string, string>;
 }
 
 /** Orders -> catalog on `catalog.product.by-skus`: the store's live products with these SKUs (marketplace imports). */
@@ -19,9 +21,15 @@ export class ProductsBySkusRequest {
 
 export interface SkuProduct {
   id: string;
+  /** the SKU asked for: the product's SKU, or the code of one of its system variants */
   sku: string;
   name: string;
   price: string;
+  /** set when the SKU is a system variant's code */
+  systemVariantId?: string | null;
+  systemVariantCode?: string | null;
+  /** the product's design (its default one, else the first linked) */
+  designId?: string | null;
 }
 
 export interface ProductsBySkusResponse {

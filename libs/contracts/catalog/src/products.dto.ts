@@ -1,3 +1,4 @@
+import { PageQuery } from '@suite/contracts/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -11,8 +12,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
@@ -92,15 +91,8 @@ export class CreateProductDto extends ProductFields {
   @ApiProperty({ example: '19.99' }) @IsMoney() price: string | number;
 }
 
-/** The platform's PageQuery fields (contracts cannot import the platform) plus the catalog filters. */
-export class ProductListQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
-  cursor?: string;
-  @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+/** Cursor and limit from PageQuery, plus the catalog filters. */
+export class ProductListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Case-insensitive substring of the name' })
   @IsOptional()
   @IsString()

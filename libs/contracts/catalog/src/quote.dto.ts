@@ -30,4 +30,8 @@ export class ProductQuoteLine {
     number | null;
   @ApiProperty() status: string;
   @ApiProperty({ description: 'ACTIVE, not deleted, the variant active, stock > 0' }) isAvailable: boolean;
+  /** The variant's 5-character code (what factories map their supplier variants to), when variantId is set. */
+  @ApiPropertyOptional({ nullable: true }) variantCode?: string | null;
+  /** The product's design (its default one, else the first linked), for fulfilment. */
+  @ApiPropertyOptional({ nullable: true }) designId?: string | null;
 }

@@ -1,10 +1,12 @@
-import { IsEmail, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsArray, IsBoolean, IsEmail, IsOptional, IsString, IsUUID } from 'class-validator';
 import { IdentityEvents } from './subjects';
 
 /** Event payloads of the identity service (see the note in orders' events.ts on versions). */
 export class UserRegisteredPayload {
   @IsUUID() userId: string;
   @IsEmail() email: string;
+  /** The roles the account starts with (added later: older events carry none), so readers can address role holders. */
+  @IsOptional() @IsArray() @IsString({ each: true }) roles?: string[];
 }
 
 export class SessionRevokedPayload {
@@ -13,5 +15,17 @@ export class SessionRevokedPayload {
   @IsOptional() @IsString() reason?: string;
 }
 
+/**
+ * What a user may do changed: their roles, a role they hold, or their teams. Holders of a cached
+ * session (the gateway) drop what they know about these users, or about everyone.
+ */
+export class AccessChangedPayload {
+  @IsArray() @IsUUID('all', { each: true }) userIds: string[];
+  /** A change that reaches users not listed (a role's permissions, a deleted team). */
+  @IsOptional() @IsBoolean() everyone?: boolean;
+  @IsString() reason: string;
+}
+
 export const UserRegistered = { subject: IdentityEvents.UserRegistered, payload: UserRegisteredPayload, version: 1 } as const;
 export const SessionRevoked = { subject: IdentityEvents.SessionRevoked, payload: SessionRevokedPayload, version: 1 } as const;
+export const AccessChanged = { subject: IdentityEvents.AccessChanged, payload: AccessChangedPayload, version: 1 } as const;

@@ -24,11 +24,16 @@ export const PERMISSION_RESOURCES = [
   'fulfillments',
   'shipments',
   'returns',
+  'tickets',
+  'deliveries',
   'devices',
   'alerts',
   'notifications',
   'reports',
   'analytics',
+  'imports',
+  'exports',
+  'api-usage',
 ] as const;
 export const PERMISSION_ACTIONS = ['create', 'read', 'update', 'delete', 'execute'] as const;
 

@@ -55,4 +55,5 @@ export const IdentitySubjects = {
 export const IdentityEvents = {
   UserRegistered: 'evt.identity.user.registered',
   SessionRevoked: 'evt.identity.session.revoked',
+  AccessChanged: 'evt.identity.access.changed',
 } as const;

@@ -3,6 +3,10 @@ import { ALL_PERMISSIONS, PermissionName, PermissionResource, SystemRole } from 
 const all = (...resources: PermissionResource[]): PermissionName[] =>
   ALL_PERMISSIONS.filter((p) => resources.includes(p.split(':')[0] as PermissionResource));
 const only = (...names: PermissionName[]): PermissionName[] => names;
+/** Every signed-in user reads and marks their own notifications and keeps their preferences and push subscriptions. */
+const OWN_NOTIFICATIONS = only('notifications:read', 'notifications:update');
+/** Seller teams import and export their own catalog and orders in bulk (scoped to the team by the owner). */
+const BULK_DATA = only('imports:create', 'imports:read', 'imports:update', 'exports:create', 'exports:read');
 
 /**
  * What each system role may do by default (identity seeds it; tests and frontends read it). Ownership is checked by the owning service on top of
@@ -18,7 +22,8 @@ export const SYSTEM_ROLE_PERMISSIONS: Record<SystemRole, { description: string; 
   LEADER: {
     description: "Leads a seller team: the team's stores, catalog, designs and orders",
     permissions: [
-      ...all('teams', 'stores', 'products', 'categories', 'designs', 'reviews'),
+      ...OWN_NOTIFICATIONS,
+      ...all('teams', 'stores', 'products', 'categories', 'designs', 'reviews', 'alerts'),
       ...only(
         'users:read',
         'orders:read',
@@ -26,22 +31,30 @@ export const SYSTEM_ROLE_PERMISSIONS: Record<SystemRole, { description: string; 
         'fulfillments:read',
         'shipments:read',
         'returns:read',
+        'tickets:create',
+        'tickets:read',
         'reports:read',
         'analytics:read',
         'api-keys:create',
         'api-keys:read',
         'api-keys:delete',
+        'api-usage:read',
       ),
+      ...BULK_DATA,
     ],
   },
   SELLER: {
     description: 'Sells through their team stores',
     permissions: [
+      ...OWN_NOTIFICATIONS,
       ...only(
         'stores:create',
         'stores:read',
         'stores:update',
         'teams:read',
+        'alerts:create',
+        'alerts:read',
+        'alerts:update',
         'designs:create',
         'designs:read',
         'designs:update',
@@ -52,47 +65,60 @@ export const SYSTEM_ROLE_PERMISSIONS: Record<SystemRole, { description: string; 
         'shipments:read',
         'returns:create',
         'returns:read',
+        'tickets:create',
+        'tickets:read',
         'reports:read',
         'analytics:read',
         'api-keys:create',
         'api-keys:read',
         'api-keys:delete',
+        'api-usage:read',
       ),
       ...all('products', 'reviews'),
+      ...BULK_DATA,
     ],
   },
   DESIGNER: {
     description: 'Creates and submits designs',
-    permissions: [...all('designs'), ...only('products:read', 'stores:read', 'teams:read')],
+    permissions: [...OWN_NOTIFICATIONS, ...all('designs'), ...only('products:read', 'stores:read', 'teams:read')],
   },
   FULFILLER: {
     description: 'Produces and ships orders at a factory',
     permissions: [
+      ...OWN_NOTIFICATIONS,
       ...all('fulfillments'),
       ...only('orders:read', 'factories:read', 'shipments:create', 'shipments:read', 'shipments:update', 'returns:read', 'returns:update'),
+      ...only('deliveries:create', 'deliveries:read', 'deliveries:update'),
     ],
   },
   FINANCE: {
     description: 'Payments, refunds and reports',
-    permissions: [...all('payments', 'reports'), ...only('orders:read', 'customers:read', 'analytics:read')],
+    permissions: [
+      ...OWN_NOTIFICATIONS,
+      ...all('payments', 'reports'),
+      ...only('orders:read', 'customers:read', 'analytics:read', 'exports:create', 'exports:read'),
+    ],
   },
   SUPPORT: {
     description: 'Helps customers',
     permissions: [
-      ...all('customers', 'returns'),
-      ...only('users:read', 'orders:read', 'orders:update', 'shipments:read', 'alerts:read', 'notifications:read'),
+      ...all('customers', 'returns', 'tickets'),
+      ...only('users:read', 'orders:read', 'orders:update', 'shipments:read', 'shipments:update', 'deliveries:read', 'alerts:read'),
+      ...OWN_NOTIFICATIONS,
     ],
   },
   GROWER: {
     description: 'Runs growing chambers',
     permissions: [
       ...all('devices', 'alerts'),
-      ...only('notifications:read', 'reports:read', 'analytics:read', 'api-keys:create', 'api-keys:read', 'api-keys:delete'),
+      ...OWN_NOTIFICATIONS,
+      ...only('reports:read', 'analytics:read', 'api-keys:create', 'api-keys:read', 'api-keys:delete', 'api-usage:read'),
     ],
   },
   BUYER: {
     description: 'Business buyer in the shop',
     permissions: [
+      ...OWN_NOTIFICATIONS,
       ...all('carts'),
       ...only(
         'products:read',
@@ -101,6 +127,12 @@ export const SYSTEM_ROLE_PERMISSIONS: Record<SystemRole, { description: string; 
         'reviews:read',
         'orders:create',
         'orders:read',
+        'fulfillments:read',
+        'shipments:read',
+        'returns:create',
+        'returns:read',
+        'tickets:create',
+        'tickets:read',
         'customers:read',
         'customers:update',
       ),
@@ -109,8 +141,10 @@ export const SYSTEM_ROLE_PERMISSIONS: Record<SystemRole, { description: string; 
   USER: {
     description: 'Shop customer',
     permissions: [
+      ...OWN_NOTIFICATIONS,
       ...all('carts'),
-      ...only('products:read', 'categories:read', 'reviews:create', 'reviews:read', 'orders:create', 'orders:read'),
+      ...only('products:read', 'categories:read', 'reviews:create', 'reviews:read', 'orders:create', 'orders:read', 'fulfillments:read'),
+      ...only('shipments:read', 'returns:create', 'returns:read', 'tickets:create', 'tickets:read'),
     ],
   },
 };

@@ -1,6 +1,7 @@
+import { PageQuery } from '@suite/contracts/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 
 /** pending -> sent -> acknowledged, or failed, or timeout (the watchdog, once timeoutSeconds have passed unanswered). */
 export const COMMAND_STATUSES = ['pending', 'sent', 'acknowledged', 'failed', 'timeout'] as const;
@@ -48,15 +49,8 @@ export class SendCommandDto {
   timeoutSeconds?: number;
 }
 
-/** The platform's PageQuery fields (contracts cannot import the platform) plus the status filter. */
-export class CommandListQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
-  cursor?: string;
-  @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+/** Cursor and limit from PageQuery, plus the filters. */
+export class CommandListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: COMMAND_STATUSES }) @IsOptional() @IsIn(COMMAND_STATUSES) status?: CommandStatusName;
 }
 

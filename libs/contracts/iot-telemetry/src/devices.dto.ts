@@ -1,3 +1,4 @@
+import { PageQuery } from '@suite/contracts/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -137,15 +138,8 @@ export class UpdateDeviceDto {
   @ApiPropertyOptional({ description: 'false: the bridge refuses its readings' }) @IsOptional() @IsBoolean() isActive?: boolean;
 }
 
-/** The platform's PageQuery fields (contracts cannot import the platform) plus the device filters. */
-export class DeviceListQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
-  cursor?: string;
-  @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+/** Cursor and limit from PageQuery, plus the filters. */
+export class DeviceListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DEVICE_STATUSES }) @IsOptional() @IsIn(DEVICE_STATUSES) status?: DeviceStatusName;
   @ApiPropertyOptional({ enum: DEVICE_TYPES }) @IsOptional() @IsIn(DEVICE_TYPES) type?: DeviceTypeName;
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() isActive?: boolean;

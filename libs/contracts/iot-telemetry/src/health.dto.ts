@@ -1,6 +1,7 @@
+import { PageQuery } from '@suite/contracts/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+import { IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, Max, Min } from 'class-validator';
 import { DEVICE_HEALTH_STATUSES, DeviceHealthStatusName } from './bridge';
 
 /** POST /devices/:id/health: a health record by an operator or an app (devices report theirs on the bridge). */
@@ -21,15 +22,8 @@ export class RecordHealthDto {
   @ApiPropertyOptional({ description: 'when it was measured (ISO 8601); now by default' }) @IsOptional() @IsDateString() timestamp?: string;
 }
 
-/** The platform's PageQuery fields (contracts cannot import the platform) plus the filters. Newest first. */
-export class HealthListQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
-  cursor?: string;
-  @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+/** Cursor and limit from PageQuery, plus the filters. */
+export class HealthListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DEVICE_HEALTH_STATUSES }) @IsOptional() @IsIn(DEVICE_HEALTH_STATUSES) status?: DeviceHealthStatusName;
   @ApiPropertyOptional({ description: 'inclusive (ISO 8601)' }) @IsOptional() @IsDateString() from?: string;
   @ApiPropertyOptional({ description: 'exclusive (ISO 8601)' }) @IsOptional() @IsDateString() to?: string;

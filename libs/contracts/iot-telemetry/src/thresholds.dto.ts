@@ -1,20 +1,7 @@
+import { PageQuery } from '@suite/contracts/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
 export const THRESHOLD_OPERATORS = ['ABOVE', 'BELOW'] as const;
 export const ALERT_SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const;
@@ -73,15 +60,8 @@ export class ThresholdRef extends ThresholdSensorRef {
   @IsUUID() thresholdId: string;
 }
 
-/** Filters of GET /sensor-alerts, with the platform's cursor/limit restated (contracts cannot import the platform). */
-export class SensorAlertListQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
-  cursor?: string;
-  @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+/** Cursor and limit from PageQuery, plus the filters. */
+export class SensorAlertListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() deviceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() sensorId?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() isResolved?: boolean;

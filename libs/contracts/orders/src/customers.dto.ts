@@ -1,6 +1,7 @@
+import { PageQuery } from '@suite/contracts/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 export const CUSTOMER_STATUSES = ['ACTIVE', 'INACTIVE', 'BLOCKED', 'VIP'] as const;
 export const ADDRESS_TYPES = ['SHIPPING', 'BILLING'] as const;
@@ -24,15 +25,8 @@ export class UpdateCustomerDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) notes?: string;
 }
 
-/** The platform's PageQuery fields (contracts cannot import the platform) plus the customer filters. */
-export class CustomerListQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
-  cursor?: string;
-  @ApiPropertyOptional({ maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+/** Cursor and limit from PageQuery, plus the customer filters. */
+export class CustomerListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CUSTOMER_STATUSES }) @IsOptional() @IsIn(CUSTOMER_STATUSES) status?: (typeof CUSTOMER_STATUSES)[number];
   @ApiPropertyOptional({ description: 'Part of the email (case-insensitive)' }) @IsOptional() @IsString() @MaxLength(320) email?: string;
 }

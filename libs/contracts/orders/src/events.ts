@@ -1,4 +1,5 @@
-import { IsArray, IsBoolean, IsIn, IsNumberString, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsInt, IsNumberString, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
 import { ORDER_STATUSES, OrderStatusName } from './orders.dto';
 import { OrdersEvents } from './subjects';
 
@@ -7,6 +8,26 @@ import { OrdersEvents } from './subjects';
  * Fields are only ever added (optional) so older messages still validate; a breaking change gets a
  * new version. Money is a decimal string.
  */
+/** One line of the order as fulfillment routes it. */
+export class OrderEventItem {
+  @IsUUID() orderItemId: string;
+  @IsUUID() productId: string;
+  /** catalog's variant (id and code) when the line is a variant of the product */
+  @IsOptional() @IsUUID() systemVariantId?: string | null;
+  @IsOptional() @IsString() systemVariantCode?: string | null;
+  @IsOptional() @IsUUID() designId?: string | null;
+  @IsOptional() @IsString() sku?: string | null;
+  @IsInt() @Min(1) quantity: number;
+}
+
+/** Where the order ships. `country` is ISO 3166-1 alpha-2 when known, or the name the address carried. */
+export class OrderShipTo {
+  @IsString() country: string;
+  @IsOptional() @IsString() province?: string | null;
+  @IsOptional() @IsString() city?: string | null;
+  @IsOptional() @IsString() postalCode?: string | null;
+}
+
 export class OrderEventPayload {
   @IsUUID() orderId: string;
   @IsString() orderCode: string;
@@ -20,6 +41,13 @@ export class OrderEventPayload {
   @IsOptional() @IsString() paymentMethod?: string | null;
   /** True when the order holds a stock reservation in catalog (checkout); imported orders hold none. */
   @IsOptional() stockReserved?: boolean;
+  /** The team owning the store (who may see the order's fulfillments). */
+  @IsOptional() @IsUUID() teamId?: string | null;
+  /** The lines, on placed and paid events (fulfillment routes them). */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OrderEventItem) items?: OrderEventItem[];
+  @IsOptional() @ValidateNested() @Type(() => OrderShipTo) shipTo?: OrderShipTo | null;
+  /** A marketplace order (TikTok Shop, Shopify, ...): paid on the platform, ready to fulfil when placed. */
+  @IsOptional() @IsBoolean() imported?: boolean;
 }
 
 export class OrderCancelledPayload extends OrderEventPayload {

@@ -16,10 +16,10 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatusName = (typeof ORDER_STATUSES)[number];
 
-/** Gateway -> orders on `orders.order.import`: the marketplace's own order payload, unchanged. */
+/** Gateway -> orders on `orders.order.import`: the marketplace's own order payload (the HTTP body), unchanged. */
 export class ImportOrderRequest {
   @IsUUID() storeId: string;
-  @IsObject() order: Record<string, unknown>;
+  @IsObject() body: Record<string, unknown>;
 }
 
 /** Filters of `GET /orders` (with PageQuery). */
@@ -42,6 +42,14 @@ export class OrderItemView {
   @ApiProperty() quantity: number;
   @ApiProperty({ example: '19.99' }) price: string;
   @ApiProperty({ example: '39.98' }) total: string;
+  @ApiPropertyOptional({ nullable: true, description: "catalog's system variant of the line" }) systemVariantId?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: "the variant's 5-character code" }) systemVariantCode?: string | null;
+  @ApiPropertyOptional({ nullable: true }) designId?: string | null;
+  @ApiPropertyOptional({
+    enum: ['PENDING', 'IN_PRODUCTION', 'SHIPPED', 'DELIVERED', 'FAILED'],
+    description: "the fulfillment service's status of the line",
+  })
+  fulfillmentStatus?: string;
 }
 
 export class OrderStatusHistoryView {

@@ -26,6 +26,11 @@ export const OrdersSubjects = {
   AddressCreate: 'orders.address.create',
   AddressUpdate: 'orders.address.update',
   AddressDelete: 'orders.address.delete',
+  /** Staff on a customer's addresses; the Address* subjects above are the caller's own. */
+  CustomerAddressList: 'orders.customer-address.list',
+  CustomerAddressCreate: 'orders.customer-address.create',
+  CustomerAddressUpdate: 'orders.customer-address.update',
+  CustomerAddressDelete: 'orders.customer-address.delete',
 } as const;
 
 export const OrdersEvents = {

@@ -18,6 +18,8 @@ import { ServiceDefinition } from './service-definition';
 export interface BootstrapOptions<C extends PlatformConfig> {
   /** Hook for the gateway: Swagger, CORS and the like, before listening. */
   configure?: (app: NestFastifyApplication, config: C) => void | Promise<void>;
+  /** Which proxies may name the client in X-Forwarded-For (Fastify's trustProxy); the gateway's TRUST_PROXY. */
+  trustProxy?: (config: C) => boolean | number | string | undefined;
 }
 
 /** Errors Fastify raises while routing, before any hook or Nest handler (an over-long path parameter, a malformed URL). */
@@ -33,9 +35,10 @@ function frameworkError(
   reply.send(problem);
 }
 
-export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
+export function createFastifyAdapter(bodyLimit: number, trustProxy?: boolean | number | string): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit,
+    ...(trustProxy !== undefined && { trustProxy: trustProxy as never }),
     frameworkErrors: frameworkError as never,
     // The same id in Fastify, in every log line and in the NATS headers of every call it causes.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -83,10 +86,14 @@ export async function bootstrapService<C extends PlatformConfig>(
   }
   if (config instanceof JwtConfig) assertProductionSecret(definition.name, config);
   assertProductionEncryptionKey(definition.name, config);
-  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(config.BODY_LIMIT_BYTES), {
-    bufferLogs: true,
-    rawBody: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    module,
+    createFastifyAdapter(config.BODY_LIMIT_BYTES, options.trustProxy?.(config)),
+    {
+      bufferLogs: true,
+      rawBody: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.connectMicroservice<MicroserviceOptions>(
     {
@@ -95,6 +102,7 @@ export async function bootstrapService<C extends PlatformConfig>(
         queue: definition.name,
         name: `${definition.name}-server`,
         maxReconnectAttempts: -1,
+        noAsyncTraces: true,
       }),
     },
     { inheritAppConfig: true },

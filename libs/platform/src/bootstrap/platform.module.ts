@@ -1,5 +1,5 @@
 import { ArgumentMetadata, DynamicModule, Global, Module, Provider, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { databaseUrlFor } from '../config/database-url';
@@ -18,11 +18,12 @@ import { HealthController } from '../health/health.controller';
 import { healthRpcController } from '../health/health-rpc.controller';
 import { loggingModule } from '../logging/logging.module';
 import { MetricsController } from '../metrics/metrics.controller';
-import { RpcMetricsInterceptor } from '../metrics/rpc-metrics.interceptor';
 import { JetStreamService } from '../nats/jetstream';
 import { NatsClient } from '../nats/nats-client';
 import { NatsConnectionService } from '../nats/nats-connection';
+import { OperationPermissionGuard } from '../nats/handles.decorator';
 import { OUTBOX_OPTIONS, OutboxRelay } from '../outbox/outbox-relay';
+import { Settings } from '../settings/settings';
 import { PLATFORM_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 
 /**
@@ -75,13 +76,19 @@ export class PlatformModule {
         useFactory: (c: NatsConnectionService, config: PlatformConfig) => new NatsClient(c, config.NATS_REQUEST_TIMEOUT_MS),
         inject: [NatsConnectionService, PLATFORM_CONFIG],
       },
+      {
+        provide: Settings,
+        useFactory: (nats: NatsClient, c: NatsConnectionService, config: PlatformConfig) =>
+          new Settings(nats, c, config.SETTINGS_CACHE_TTL_MS),
+        inject: [NatsClient, NatsConnectionService, PLATFORM_CONFIG],
+      },
       JetStreamService,
       EventConsumers,
       PeriodicJobs,
       HealthProbe,
       { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      { provide: APP_GUARD, useClass: OperationPermissionGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
-      { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
     ];
     const exported: unknown[] = [
       PLATFORM_CONFIG,
@@ -92,6 +99,7 @@ export class PlatformModule {
       HealthProbe,
       EventConsumers,
       PeriodicJobs,
+      Settings,
     ];
     if (definition.prismaClient) {
       const Client = definition.prismaClient;

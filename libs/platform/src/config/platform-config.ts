@@ -60,4 +60,10 @@ export class PlatformConfig {
   @Min(1000)
   @Max(3600000)
   EVENT_ACK_WAIT_MS: number = 30000;
+
+  /** How long a system setting read through the platform's Settings helper is reused, ms (0: ask every time); a change drops it at once. */
+  @IsInt()
+  @Min(0)
+  @Max(86400000)
+  SETTINGS_CACHE_TTL_MS: number = 60000;
 }

@@ -8,6 +8,12 @@ export interface TransactionOptions {
   maxWait?: number;
   /** How long the whole transaction may take (Prisma's timeout), ms. */
   timeout?: number;
+  /**
+   * Return only once the events enqueued here are on the bus (at most ~2 s; then they follow as
+   * usual). For changes others must see before the caller gets the answer: a revoked session or new
+   * roles reach the gateway's session cache before the reply does.
+   */
+  publishEventsBeforeReturn?: boolean;
 }
 
 interface Ambient {
@@ -46,11 +52,13 @@ export class UnitOfWork<Tx = any> {
     const open = ambient.getStore();
     if (open) return work(open.tx as Tx);
     const state: Ambient = { tx: undefined, enqueued: false };
+    const { publishEventsBeforeReturn, ...transaction } = options;
     const result = await this.db.$transaction((tx) => {
       state.tx = tx;
       return ambient.run(state, () => work(tx as Tx));
-    }, options);
-    if (state.enqueued) this.relay?.kick();
+    }, transaction);
+    if (state.enqueued && publishEventsBeforeReturn) await this.relay?.flush();
+    else if (state.enqueued) this.relay?.kick();
     return result;
   }
 }

@@ -39,6 +39,13 @@ describe('error model', () => {
     });
   });
 
+  it('keeps the standard members when a detail has the same name', () => {
+    const problem = toProblem(
+      conflict('ANALYTICS.NOT_CANCELLABLE', 'It already ended.', { status: 'COMPLETED', code: 'x', title: 't' }).toPayload(),
+    );
+    expect(problem).toMatchObject({ status: 409, code: 'ANALYTICS.NOT_CANCELLABLE', title: 'Conflict' });
+  });
+
   it('never lets an unexpected error message or stack out', () => {
     const payload = toErrorPayload(new Error('relation "user" does not exist at /srv/app.js:10'));
     expect(payload).toEqual({ code: 'PLATFORM.INTERNAL', kind: 'internal', message: 'An unexpected error occurred.' });

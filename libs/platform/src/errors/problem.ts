@@ -50,13 +50,15 @@ const TITLES: Record<number, string> = {
 export function toProblem(error: ErrorPayload, context: { instance?: string; requestId?: string } = {}): ProblemDocument {
   const status = statusFor(error);
   const { errors, ...rest } = error.details ?? {};
+  // Extension members first: a detail named like a standard member (status, type, title, code) must not
+  // replace it, or a 409 whose details say `status: 'RUNNING'` would reach the client as something else.
   const problem: ProblemDocument = {
+    ...rest,
     type: TYPE_BASE + error.code.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
     title: TITLES[status] ?? 'Error',
     status,
     detail: error.message,
     code: error.code,
-    ...rest,
   };
   if (errors) problem.errors = errors;
   if (context.instance) problem.instance = context.instance;

@@ -28,6 +28,8 @@ export interface ConsumerSettings {
   ackWaitMs: number;
   maxAckPending: number;
   concurrency: number;
+  /** Most messages one transaction takes (MAX_BATCH when unset). */
+  maxBatch?: number;
 }
 
 /** Runs the handler over decoded messages in one transaction (inbox, commit); supplied by EventConsumers. */
@@ -147,7 +149,7 @@ export class EventConsumer {
   /**
    * Pulls with fetch rather than consume: a fetch ends by itself (full or expired), so a draining
    * replica knows when nothing more can arrive for it. Fetched messages queue for `concurrency`
-   * workers; a worker takes what is queued (up to MAX_BATCH) into one transaction, so a lone
+   * workers; a worker takes what is queued (up to maxBatch, MAX_BATCH by default) into one transaction, so a lone
    * message is handled at once and a backlog in batches.
    */
   private async loop(attached: Consumer): Promise<void> {
@@ -198,7 +200,7 @@ export class EventConsumer {
         await new Promise<void>((resolve) => this.idleWorkers.push(resolve));
         continue;
       }
-      const taken = this.queue.splice(0, MAX_BATCH);
+      const taken = this.queue.splice(0, this.settings.maxBatch ?? MAX_BATCH);
       const room = this.waitingForRoom;
       this.waitingForRoom = undefined;
       room?.();

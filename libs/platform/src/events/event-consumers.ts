@@ -156,6 +156,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
           ackWaitMs,
           maxAckPending: options.maxAckPending ?? 1000,
           concurrency: options.concurrency ?? 8,
+          maxBatch: options.maxBatch,
         },
         this.jetstream,
         this.dispatch(handler, ackWaitMs),

@@ -14,6 +14,12 @@ export interface ConsumerOptions {
   maxAckPending?: number;
   /** Handlers running at once in one process. Events of one consumer may then complete out of order. */
   concurrency?: number;
+  /**
+   * Most messages one transaction takes (16 by default: a backlog shares BEGIN/COMMIT). 1 for a handler
+   * that writes rows other messages of the same consumer write too (counters): a batch holds each row it
+   * changed until its last message commits, so concurrent batches would wait on, or deadlock with, each other.
+   */
+  maxBatch?: number;
 }
 
 export interface EventHandlerMetadata {

@@ -1,12 +1,20 @@
 import { Inject } from '@nestjs/common';
 
-/** One plain message to one person. No attachments: what we send is short and carries a link or a code. */
+/** A file sent along (a report's output); held in memory, so callers cap its size. */
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType?: string;
+}
+
+/** One plain message to one person, with attachments only where a file is the point of the mail (reports). */
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   /** Optional; clients that cannot render it show `text`, so `text` must say everything on its own. */
   html?: string;
+  attachments?: MailAttachment[];
 }
 
 /**

@@ -1,3 +1,2 @@
 export * from './metrics';
 export * from './metrics.controller';
-export * from './rpc-metrics.interceptor';

@@ -1,3 +1,4 @@
 export * from './nats-connection';
 export * from './nats-client';
 export * from './jetstream';
+export * from './handles.decorator';

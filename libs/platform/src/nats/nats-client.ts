@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Operation } from '@suite/contracts/core';
 import { headers as natsHeaders, errors as natsErrorTypes, nuid } from '@nats-io/nats-core';
 import { AppError, ErrorPayload, isErrorPayload } from '../errors/app-error';
 import { CALLER_HEADER, CallerIdentity, encodeCaller } from '../auth/caller';
@@ -32,6 +33,11 @@ export class NatsClient {
     private readonly connection: NatsConnectionService,
     private readonly defaultTimeoutMs: number,
   ) {}
+
+  /** Calls a declared operation: the request and the answer are typed by its declaration. */
+  call<Req, Res>(operation: Operation<Req, Res>, request: Req, options: RequestOptions = {}): Promise<Res> {
+    return this.request<Res, Req>(operation.subject, request, options);
+  }
 
   async request<TResponse, TPayload = unknown>(subject: string, payload: TPayload, options: RequestOptions = {}): Promise<TResponse> {
     const nc = await this.connection.get();

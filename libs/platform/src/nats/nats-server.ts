@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ServerNats } from '@nestjs/microservices';
 import type { Msg } from '@nats-io/nats-core';
 import { acceptRequestId, REQUEST_ID_HEADER, requestContext } from '../logging/request-id';
+import { rpcDuration, rpcRequests } from '../metrics/metrics';
 
 /**
  * Nest's NATS server, lighter per message:
@@ -9,7 +10,9 @@ import { acceptRequestId, REQUEST_ID_HEADER, requestContext } from '../logging/r
  *   and every outgoing call or event picks up, instead of two child loggers built per message;
  * - its getRouteFromPattern JSON.parses every subject in case it is an object pattern and catches
  *   the SyntaxError, an exception for each request. Our patterns are plain subjects
- *   (`<service>.<entity>.<verb>`); an object pattern still goes the old way.
+ *   (`<service>.<entity>.<verb>`); an object pattern still goes the old way;
+ * - requests are counted and timed where the reply is sent, instead of by a global rxjs interceptor
+ *   wrapped around every handler.
  */
 export class SuiteNatsServer extends ServerNats {
   private readonly messages = new Logger('NatsServer');
@@ -21,6 +24,21 @@ export class SuiteNatsServer extends ServerNats {
       this.messages.debug({ subject: channel }, 'nats message');
       return super.handleMessage(channel, natsMsg as never);
     });
+  }
+
+  override getPublisher(natsMsg: Msg, id: string, ctx: unknown): (response: unknown) => unknown {
+    const publish = super.getPublisher(natsMsg as never, id, ctx as never) as (response: unknown) => unknown;
+    if (!natsMsg.reply) return publish;
+    const subject = natsMsg.subject;
+    const stop = rpcDuration.startTimer({ subject });
+    return (response) => {
+      const packet = response as { err?: unknown; isDisposed?: boolean };
+      if (packet.isDisposed || packet.err !== undefined) {
+        stop();
+        rpcRequests.inc({ subject, outcome: packet.err === undefined || packet.err === null ? 'ok' : 'error' });
+      }
+      return publish(response);
+    };
   }
 
   protected override getRouteFromPattern(pattern: string): string {

@@ -65,6 +65,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.wake?.();
   }
 
+  /**
+   * Publishes what is pending now, including rows a concurrent pass holds, and returns once none is
+   * left (rows whose publish failed are left to the loop) or `timeoutMs` has passed.
+   */
+  async flush(timeoutMs = 2000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      await this.publishPending();
+      const [{ waiting }] = await this.db.$queryRawUnsafe<{ waiting: boolean }[]>(
+        'SELECT EXISTS (SELECT 1 FROM outbox_event WHERE published_at IS NULL AND attempts = 0) AS waiting',
+      );
+      if (!waiting) return;
+      await new Promise((resolve) => setTimeout(resolve, 5)); // not this.sleep: that would take the loop's wake-up
+    }
+  }
+
   /** One pass: returns how many rows were published. Exposed for tests and for draining on demand. */
   async publishPending(): Promise<number> {
     const limit = this.options.batchSize ?? 100;

@@ -112,6 +112,20 @@ describe('transactional outbox and inbox', () => {
     expect(attempts).toEqual([{ attempts: 1, n: 200 }]); // each row went out exactly once
   });
 
+  it('flushes through a unit of work: the events are on the bus when run() returns, even with a pass of another relay under way', async () => {
+    const before = await streamMessages();
+    const busy = relay();
+    const uow = new UnitOfWork(db, relay());
+    await db.$transaction(async (tx) => {
+      for (let i = 0; i < 60; i++) await enqueueEvent(tx, subject, { backlog: i });
+    });
+    const otherPass = busy.publishPending(); // holds up to 25 rows while the flush runs
+    await uow.run((tx) => enqueueEvent(tx, subject, { flushed: true }), { publishEventsBeforeReturn: true });
+    expect(await pending()).toBe(0);
+    expect(await streamMessages()).toBe(before + 61);
+    await otherPass;
+  });
+
   it('keeps a row that cannot be published, records why, and publishes it once possible', async () => {
     const orphan = `evt.${service}x.nobody.listens`;
     const id = await db.$transaction((tx) => enqueueEvent(tx, orphan, { late: true }));

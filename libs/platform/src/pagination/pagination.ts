@@ -1,35 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { invalid } from '../errors/app-error';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery } from '@suite/contracts/core';
 
-export const DEFAULT_PAGE_LIMIT = 20;
-/** The hard maximum: no caller can ask for more rows than this in one page. */
-export const MAX_PAGE_LIMIT = 100;
-
-/** Query parameters of every list: an opaque cursor from the previous page and a capped limit. */
-export class PageQuery {
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page; omit for the first page', maxLength: 512 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by a previous page' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ description: 'Rows per page', minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_LIMIT)
-  limit?: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Pass as `cursor` to get the next page; null on the last page. */
-  nextCursor: string | null;
-}
+// Declared in the contracts, which every list query extends; re-exported for the services.
+export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, PageQuery, type Page };
 
 /** Cursors are the sort key of the last row, opaque to clients so the key can change without breaking them. */
 export function encodeCursor(key: Record<string, string | number>): string {

@@ -16,6 +16,7 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html?: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface TestSmtpServer {
@@ -39,10 +40,14 @@ function addresses(header: AddressObject | AddressObject[] | undefined): string 
 export interface SmtpServerOptions {
   /** Called for every message as it arrives (the stack launcher prints them for developers). */
   onMessage?: (mail: ReceivedMail) => void;
+  /** A fixed port, to stop the server and start it again where senders expect it (mail server outages); any free one by default. */
+  port?: number;
+  /** Share the received list of a previous server on the same port. */
+  messages?: ReceivedMail[];
 }
 
 export async function startTestSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
-  const messages: ReceivedMail[] = [];
+  const messages: ReceivedMail[] = options.messages ?? [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -60,6 +65,7 @@ export async function startTestSmtpServer(options: SmtpServerOptions = {}): Prom
             // mailparser keeps the line break that ends the body; the sender did not write it.
             text: (parsed.text ?? '').replace(/\r?\n$/, ''),
             html: parsed.html || undefined,
+            attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
           };
           messages.push(mail);
           options.onMessage?.(mail);
@@ -70,7 +76,7 @@ export async function startTestSmtpServer(options: SmtpServerOptions = {}): Prom
   });
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
 

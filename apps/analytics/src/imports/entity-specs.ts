@@ -1,0 +1,87 @@
+import type { ImportFieldRuleDto, ImportEntityType, ImportFileFormat } from '@suite/contracts/analytics';
+import { CategoryImportBatch, ProductImportBatch } from '@suite/contracts/catalog';
+import type { Operation } from '@suite/contracts/core';
+
+/**
+ * What analytics knows of an importable entity: the owner's batch operation, the natural key (a
+ * repeated key in one file is reported, not sent twice), the fields a row may carry and their rules.
+ * The rules mirror the owner's DTO so most bad rows are reported without a round trip; the owner
+ * validates again and has the last word.
+ */
+export interface EntitySpec {
+  entityType: ImportEntityType;
+  operation: Operation;
+  key: string;
+  fields: Record<string, ImportFieldRuleDto>;
+  sample: Record<string, string>[];
+}
+
+const MONEY: ImportFieldRuleDto = { type: 'decimal', min: 0 };
+
+export const ENTITY_SPECS: Partial<Record<ImportEntityType, EntitySpec>> = {
+  PRODUCT: {
+    entityType: 'PRODUCT',
+    operation: ProductImportBatch,
+    key: 'sku',
+    fields: {
+      sku: { required: true, type: 'string', maxLength: 100 },
+      name: { required: true, type: 'string', maxLength: 200 },
+      storeId: { type: 'uuid' },
+      price: { required: true, ...MONEY },
+      basePrice: MONEY,
+      comparePrice: MONEY,
+      costPrice: MONEY,
+      description: { type: 'string', maxLength: 10000 },
+      stock: { type: 'integer', min: 0 },
+      minStock: { type: 'integer', min: 0 },
+      maxCartQty: { type: 'integer', min: 1 },
+      weight: { type: 'decimal', min: 0 },
+      tags: { type: 'string' },
+      images: { type: 'string' },
+      categories: { type: 'string' },
+      seoTitle: { type: 'string', maxLength: 200 },
+      seoDescription: { type: 'string', maxLength: 500 },
+      isFeatured: { type: 'boolean' },
+      status: { type: 'string', enum: ['DRAFT', 'ACTIVE', 'DISCONTINUED', 'OUT_OF_STOCK'] },
+    },
+    sample: [
+      {
+        sku: 'MUG-OYSTER-11',
+        name: 'Oyster mug, 11 oz',
+        price: '14.90',
+        stock: '25',
+        tags: 'mug|oyster',
+        categories: 'mugs',
+        status: 'ACTIVE',
+      },
+      { sku: 'TEE-SHIITAKE-M', name: 'Shiitake tee "M"', price: '19.00', comparePrice: '24.00', stock: '10', status: 'DRAFT' },
+    ],
+  },
+  CATEGORY: {
+    entityType: 'CATEGORY',
+    operation: CategoryImportBatch,
+    key: 'slug',
+    fields: {
+      slug: { required: true, type: 'string', maxLength: 120, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+      name: { required: true, type: 'string', maxLength: 120 },
+      parentSlug: { type: 'string', maxLength: 120 },
+      description: { type: 'string', maxLength: 2000 },
+      sortOrder: { type: 'integer' },
+      isActive: { type: 'boolean' },
+      imageUrl: { type: 'string', maxLength: 2000 },
+    },
+    sample: [
+      { slug: 'mushrooms', name: 'Mushrooms', sortOrder: '1' },
+      { slug: 'oyster-mushrooms', name: 'Oyster mushrooms', parentSlug: 'mushrooms', sortOrder: '2' },
+    ],
+  },
+};
+
+export const supportedEntities = () => Object.keys(ENTITY_SPECS) as ImportEntityType[];
+
+export const DEFAULT_TEMPLATE_PREFIX = 'default-';
+
+/** The built-in template of an entity type and format: every field under its own name as the header. */
+export function defaultTemplateId(entityType: ImportEntityType, format: ImportFileFormat): string {
+  return `${DEFAULT_TEMPLATE_PREFIX}${entityType.toLowerCase()}-${format.toLowerCase()}`;
+}

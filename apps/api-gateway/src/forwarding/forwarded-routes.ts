@@ -1,0 +1,135 @@
+import {
+  AlertOperations,
+  AlertRuleOperations,
+  EscalationPolicyOperations,
+  NotificationOperations,
+  NotificationTemplateOperations,
+  SilenceOperations,
+} from '@suite/contracts/alerting';
+import {
+  AnalyticsMetricsOperations,
+  AnalyticsOperations,
+  ApiUsageOperations,
+  ExportOperations,
+  ImportOperations,
+  ImportTemplateOperations,
+  ReportOperations,
+  SearchLogOperations,
+  SettingOperations,
+} from '@suite/contracts/analytics';
+import {
+  CategoryOperations,
+  DesignOperations,
+  ProductDesignOperations,
+  ProductOperations,
+  ReviewOperations,
+  StoreOperations,
+  VariantOperations,
+} from '@suite/contracts/catalog';
+import type { Operation } from '@suite/contracts/core';
+import {
+  FactoryOperations,
+  FulfillmentOperations,
+  InventoryOperations,
+  ProductionOperations,
+  RoutingRuleOperations,
+  SupplierOrderOperations,
+  SupplierVariantOperations,
+} from '@suite/contracts/fulfillment';
+import {
+  AccountOperations,
+  AdminUserOperations,
+  ApiKeyOperations,
+  AuditOperations,
+  AuthOperations,
+  ImpersonationOperations,
+  RoleOperations,
+  TeamOperations,
+  TwoFactorOperations,
+} from '@suite/contracts/identity';
+import {
+  CommandOperations,
+  DeviceHealthOperations,
+  DeviceOperations,
+  ReadingOperations,
+  SensorAlertOperations,
+  SensorOperations,
+  ThresholdOperations,
+} from '@suite/contracts/iot-telemetry';
+import {
+  DeliveryOrderOperations,
+  DeliveryQuotationOperations,
+  ReturnOperations,
+  ShipmentOperations,
+  TicketOperations,
+  TrackingOperations,
+} from '@suite/contracts/logistics';
+import {
+  AddressOperations,
+  CartOperations,
+  CheckoutOperations,
+  CustomerOperations,
+  OrderOperations,
+  PaymentOperations,
+} from '@suite/contracts/orders';
+
+/**
+ * Every route the gateway forwards by its declaration, grouped by OpenAPI tag. A new route is a
+ * declaration in libs/contracts (added to its group's array there) and a @Handles method in the
+ * owning service; this file changes only for a new group.
+ */
+export const FORWARDED_ROUTES: Record<string, readonly Operation[]> = {
+  auth: [...AuthOperations, ...TwoFactorOperations],
+  account: AccountOperations,
+  'api-keys': ApiKeyOperations,
+  teams: TeamOperations,
+  users: AdminUserOperations,
+  roles: RoleOperations,
+  'audit-logs': AuditOperations,
+  admin: ImpersonationOperations,
+  stores: StoreOperations,
+  categories: CategoryOperations,
+  products: [...ProductOperations, ...VariantOperations],
+  designs: [...DesignOperations, ...ProductDesignOperations],
+  reviews: ReviewOperations,
+  carts: CartOperations,
+  customers: [...AddressOperations, ...CustomerOperations],
+  orders: [...OrderOperations, ...CheckoutOperations],
+  payments: PaymentOperations,
+  devices: [
+    ...DeviceOperations,
+    ...SensorOperations,
+    ...ThresholdOperations,
+    ...SensorAlertOperations,
+    ...ReadingOperations,
+    ...CommandOperations,
+    ...DeviceHealthOperations,
+  ],
+  analytics: AnalyticsOperations,
+  'analytics-metrics': AnalyticsMetricsOperations,
+  'api-usage': ApiUsageOperations,
+  'supplier-variants': SupplierVariantOperations,
+  'routing-rules': RoutingRuleOperations,
+  factories: FactoryOperations,
+  'supplier-orders': SupplierOrderOperations,
+  productions: ProductionOperations,
+  inventory: InventoryOperations,
+  fulfillments: FulfillmentOperations,
+  shipments: ShipmentOperations,
+  tracking: TrackingOperations,
+  'alert-rules': AlertRuleOperations,
+  alerts: AlertOperations,
+  silences: SilenceOperations,
+  'escalation-policies': EscalationPolicyOperations,
+  returns: ReturnOperations,
+  tickets: TicketOperations,
+  notifications: NotificationOperations,
+  'notification-templates': NotificationTemplateOperations,
+  deliveries: [...DeliveryQuotationOperations, ...DeliveryOrderOperations],
+  reports: ReportOperations,
+  exports: ExportOperations,
+  settings: SettingOperations,
+  'search-logs': SearchLogOperations,
+  imports: ImportOperations,
+  'import-templates': ImportTemplateOperations,
+};

@@ -1,0 +1,24 @@
+import { Controller } from '@nestjs/common';
+import { CategoryImportBatch, ImportBatchRequest, ProductImportBatch } from '@suite/contracts/catalog';
+import { CallerIdentity, Handles } from '@suite/platform';
+import { CategoryImportService } from './category-import.service';
+import { ProductImportService } from './product-import.service';
+
+/** Batches of analytics' import jobs, written with the uploader's identity. */
+@Controller()
+export class CatalogImportsNatsController {
+  constructor(
+    private readonly products: ProductImportService,
+    private readonly categories: CategoryImportService,
+  ) {}
+
+  @Handles(ProductImportBatch)
+  async productBatch(r: ImportBatchRequest, caller: CallerIdentity) {
+    return { results: await this.products.upsert(caller, r) };
+  }
+
+  @Handles(CategoryImportBatch)
+  async categoryBatch(r: ImportBatchRequest, caller: CallerIdentity) {
+    return { results: await this.categories.upsert(caller, r) };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './operation';
+export * from './page';
+export * from './export-page';
+export * from './settings';

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AlertRecipientType" ADD VALUE 'OWNER';

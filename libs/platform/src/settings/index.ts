@@ -1,0 +1,2 @@
+export * from './settings-cache';
+export * from './settings';
