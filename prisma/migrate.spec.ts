@@ -100,3 +100,43 @@ describe('seedAll', () => {
     expect(currency).toEqual({ value: 'PHP', is_public: true });
   });
 });
+
+// mash-backend-schema.md's index strategy, checked on the migrated databases (the migrateAll tests above made them).
+describe('index strategy', () => {
+  it('indexes every foreign key: some index starts with its columns', async () => {
+    const unindexed: string[] = [];
+    for (const service of DATABASE_SERVICES) {
+      const rows = await query<{ fk: string }>(
+        service,
+        `SELECT c.conrelid::regclass || '.' || c.conname AS fk
+           FROM pg_constraint c
+          WHERE c.contype = 'f'
+            AND NOT EXISTS (
+              SELECT 1 FROM pg_index i
+               WHERE i.indrelid = c.conrelid
+                 AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] = c.conkey)`,
+      );
+      unindexed.push(...rows.map((r) => `${service}: ${r.fk}`));
+    }
+    expect(unindexed).toEqual([]);
+  });
+
+  it('keeps one cart line per product without a variant (NULLS NOT DISTINCT)', async () => {
+    const db = new Client({ connectionString: databaseUrlFor('orders', env) });
+    await db.connect();
+    try {
+      const [{ id: cartId }] = (
+        await db.query(
+          `INSERT INTO carts (id, session_id, updated_at) VALUES (gen_random_uuid(), 'index-strategy-session', now()) RETURNING id`,
+        )
+      ).rows;
+      const line = `INSERT INTO cart_items (id, cart_id, product_id, variant_id, quantity, price, original_price, subtotal, total, updated_at)
+                    VALUES (gen_random_uuid(), $1, '00000000-0000-4000-8000-000000000001', NULL, 1, 10, 10, 10, 10, now())`;
+      await db.query(line, [cartId]);
+      await expect(db.query(line, [cartId])).rejects.toThrow(/cart_items_cart_id_product_id_variant_id_key/);
+      expect((await db.query('SELECT count(*)::int AS n FROM cart_items WHERE cart_id = $1', [cartId])).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await db.end();
+    }
+  });
+});

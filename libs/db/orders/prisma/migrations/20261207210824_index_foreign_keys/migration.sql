@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "idx_orders_customer_id" ON "orders"("customer_id");
