@@ -23,7 +23,6 @@ function failuresOf(results, rootDir) {
 }
 
 function clip(text) {
-  // eslint-disable-next-line no-control-regex
   return String(text)
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')

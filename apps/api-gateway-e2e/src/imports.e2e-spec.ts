@@ -488,6 +488,93 @@ describe('imports', () => {
     expect((await call('POST', '/imports', { token: (await account()).token, body: {} })).status).toBe(403);
   }, 30000);
 
+  it('inventory sets variant stock, price and activity by code; people upsert by email with roles only added', async () => {
+    const { rows: made } = await catalog.query(
+      `INSERT INTO products (id, store_id, sku, name, slug, price, updated_at) VALUES (gen_random_uuid(), $1, 'INV-1', 'Inventoried', 'inventoried', 5, now()) RETURNING id`,
+      [storeId],
+    );
+    await catalog.query(
+      `INSERT INTO system_variants (id, code, product_id, price, stock, updated_at) VALUES
+         (gen_random_uuid(), 'INVA1', $1, 5, 3, now()), (gen_random_uuid(), 'INVA2', $1, 5, 7, now()),
+         (gen_random_uuid(), 'INVB1', (SELECT id FROM products WHERE sku = 'OTHER-1'), 5, 9, now())`,
+      [made[0].id],
+    );
+    const inventory = 'code,stock,price,isActive\nINVA1,40,,\ninva2,0,6.50,false\nINVB1,1,,\nZZZZZ,1,,\nAB,1,,\nINVA1,2,,\n';
+    const started = await upload(seller.token, { name: 'inventory.csv', body: inventory }, { entityType: 'INVENTORY' });
+    const job = await finished(started.body.id);
+    expect([job.status, job.successCount, job.failureCount]).toEqual(['COMPLETED', 2, 4]);
+    expect(reported(await allErrors(job.id))).toEqual([
+      [4, 'code', 'VARIANT_NOT_FOUND'],
+      [5, 'code', 'VARIANT_NOT_FOUND'],
+      [6, 'code', 'PATTERN_MISMATCH'],
+      [7, 'code', 'DUPLICATE_IN_FILE'],
+    ]);
+    const { rows: variants } = await catalog.query(
+      `SELECT code, stock, price::text AS price, is_active AS "isActive" FROM system_variants WHERE code LIKE 'INV%' ORDER BY code`,
+    );
+    expect(variants).toEqual([
+      { code: 'INVA1', stock: 40, price: '5.00', isActive: true },
+      { code: 'INVA2', stock: 0, price: '6.50', isActive: false },
+      { code: 'INVB1', stock: 9, price: '5.00', isActive: true },
+    ]);
+
+    // People: a seller may not import them at all; an admin creates, updates and grants, never removes.
+    expect((await upload(seller.token, { name: 'u.csv', body: 'email\na@b.co\n' }, { entityType: 'USER' })).status).toBe(403);
+    const admin = await root();
+    const identity = await stack.db('identity');
+    const people = [
+      'email,firstName,lastName,roles,phoneNumber',
+      'Grower.One@Example.com,Grace,Grower,GROWER,+639171234567',
+      `${designer.email},,Renamed,FINANCE,`,
+      'not-an-email,X,,,',
+      'nobody@example.com,,,NO_SUCH_ROLE,',
+      'phone@example.com,,,,12345',
+    ].join('\n');
+    const peopleJob = await finished(
+      (await upload(admin.token, { name: 'people.csv', body: people }, { entityType: 'USER' })).body.id,
+      admin.token,
+    );
+    expect([peopleJob.status, peopleJob.successCount, peopleJob.failureCount]).toEqual(['COMPLETED', 2, 3]);
+    expect(reported(await allErrors(peopleJob.id, admin.token))).toEqual([
+      [4, 'email', 'NOT_AN_EMAIL'],
+      [5, 'roles', 'UNKNOWN_ROLE'],
+      [6, 'phoneNumber', 'PATTERN_MISMATCH'],
+    ]);
+    const rolesOf = async (email: string) =>
+      (
+        await identity.query(
+          `SELECT u.first_name AS "firstName", u.last_name AS "lastName", u.password IS NULL AS "noPassword", array_agg(r.name ORDER BY r.name) AS roles
+             FROM users u JOIN user_role_assignments ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id WHERE u.email = $1 GROUP BY u.id`,
+          [email],
+        )
+      ).rows[0];
+    expect(await rolesOf('grower.one@example.com')).toEqual({
+      firstName: 'Grace',
+      lastName: 'Grower',
+      noPassword: true,
+      roles: ['GROWER', 'USER'],
+    });
+    expect(await rolesOf(designer.email)).toMatchObject({
+      lastName: 'Renamed',
+      noPassword: false,
+      roles: expect.arrayContaining(['DESIGNER', 'FINANCE']),
+    });
+    const sellers = await finished(
+      (
+        await upload(
+          admin.token,
+          { name: 's.csv', body: 'email,firstName\ngrower.one@example.com,Grace\nnew.seller@example.com,Sam\n' },
+          { entityType: 'SELLER' },
+        )
+      ).body.id,
+      admin.token,
+    );
+    expect([sellers.status, sellers.successCount]).toEqual(['COMPLETED', 2]);
+    expect((await rolesOf('grower.one@example.com')).roles).toEqual(['GROWER', 'SELLER', 'USER']);
+    expect((await rolesOf('new.seller@example.com')).roles).toEqual(['SELLER', 'USER']);
+    expect((await identity.query(`SELECT count(*)::int AS n FROM users WHERE email = 'grower.one@example.com'`)).rows).toEqual([{ n: 1 }]);
+  }, 60000);
+
   it('a killed analytics process: the job is resumed by the next one and every row is written once', async () => {
     const many = Array.from({ length: 600 }, (_, i) => base(`K-${String(i).padStart(4, '0')}`));
     const started = await upload(seller.token, { name: 'killed.csv', body: csvOf(many) }, { entityType: 'PRODUCT', storeId });

@@ -32,6 +32,7 @@ import { CatalogExportsNatsController } from './exports/catalog-exports.nats.con
 import { CatalogImportsNatsController } from './imports/imports.nats.controller';
 import { ProductImportService } from './imports/product-import.service';
 import { CategoryImportService } from './imports/category-import.service';
+import { InventoryImportService } from './imports/inventory-import.service';
 
 @Module({
   imports: [PlatformModule.forService(CATALOG_SERVICE)],
@@ -69,6 +70,7 @@ import { CategoryImportService } from './imports/category-import.service';
     QuoteService,
     ProductImportService,
     CategoryImportService,
+    InventoryImportService,
   ],
 })
 export class AppModule {}

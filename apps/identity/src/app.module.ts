@@ -35,6 +35,8 @@ import { TwoFactorSettingsService } from './two-factor/two-factor-settings.servi
 import { TwoFactorService } from './two-factor/two-factor.service';
 import { TwoFactorNatsController } from './two-factor/two-factor.nats.controller';
 import { IdentityExportsNatsController } from './exports/identity-exports.nats.controller';
+import { IdentityImportsNatsController } from './imports/identity-imports.nats.controller';
+import { UserImportService } from './imports/user-import.service';
 
 @Module({
   imports: [PlatformModule.forService(IDENTITY_SERVICE), MailModule.forRoot()],
@@ -49,6 +51,7 @@ import { IdentityExportsNatsController } from './exports/identity-exports.nats.c
     TwoFactorNatsController,
     ApiKeysNatsController,
     IdentityExportsNatsController,
+    IdentityImportsNatsController,
   ],
   providers: [
     RbacSeeder,
@@ -76,6 +79,7 @@ import { IdentityExportsNatsController } from './exports/identity-exports.nats.c
     TwoFactorService,
     TwoFactorSettingsService,
     ApiKeyService,
+    UserImportService,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import type { ImportFieldRuleDto, ImportEntityType, ImportFileFormat } from '@suite/contracts/analytics';
-import { CategoryImportBatch, ProductImportBatch } from '@suite/contracts/catalog';
+import { CategoryImportBatch, InventoryImportBatch, ProductImportBatch } from '@suite/contracts/catalog';
 import type { Operation } from '@suite/contracts/core';
+import { BuyerImportBatch, SellerImportBatch, UserImportBatch } from '@suite/contracts/identity';
 
 /**
  * What analytics knows of an importable entity: the owner's batch operation, the natural key (a
@@ -75,7 +76,56 @@ export const ENTITY_SPECS: Partial<Record<ImportEntityType, EntitySpec>> = {
       { slug: 'oyster-mushrooms', name: 'Oyster mushrooms', parentSlug: 'mushrooms', sortOrder: '2' },
     ],
   },
+  INVENTORY: {
+    entityType: 'INVENTORY',
+    operation: InventoryImportBatch,
+    key: 'code',
+    fields: {
+      code: { required: true, type: 'string', maxLength: 5, pattern: '^[A-Za-z0-9]{5}$' },
+      stock: { required: true, type: 'integer', min: 0 },
+      price: MONEY,
+      costPrice: MONEY,
+      isActive: { type: 'boolean' },
+    },
+    sample: [
+      { code: 'K7WQ3', stock: '120' },
+      { code: 'M2XR8', stock: '0', isActive: 'false' },
+    ],
+  },
+  USER: people('USER', UserImportBatch, {
+    roles: { type: 'string' },
+  }),
+  SELLER: people('SELLER', SellerImportBatch),
+  BUYER: people('BUYER', BuyerImportBatch),
 };
+
+/** People by email (identity): a new account has no password, its owner sets one with "forgot password". */
+function people(entityType: ImportEntityType, operation: Operation, extra: Record<string, ImportFieldRuleDto> = {}): EntitySpec {
+  return {
+    entityType,
+    operation,
+    key: 'email',
+    fields: {
+      email: { required: true, type: 'email', maxLength: 254 },
+      firstName: { type: 'string', maxLength: 100 },
+      lastName: { type: 'string', maxLength: 100 },
+      username: { type: 'string', pattern: '^[a-zA-Z0-9_.-]{3,40}$' },
+      phoneNumber: { type: 'string', pattern: '^\\+[1-9]\\d{6,14}$' },
+      isActive: { type: 'boolean' },
+      ...extra,
+    },
+    sample: [
+      {
+        email: 'maria@example.com',
+        firstName: 'Maria',
+        lastName: 'Santos',
+        phoneNumber: '+639171234567',
+        ...(extra.roles ? { roles: 'GROWER' } : {}),
+      },
+      { email: 'jun@example.com', firstName: 'Jun', username: 'jun.reyes' },
+    ],
+  };
+}
 
 export const supportedEntities = () => Object.keys(ENTITY_SPECS) as ImportEntityType[];
 

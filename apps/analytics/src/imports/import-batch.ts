@@ -1,4 +1,4 @@
-import type { ImportBatchRow, ImportRowProblem, ImportRowResult } from '@suite/contracts/catalog';
+import type { ImportBatchRow, ImportRowProblem, ImportRowResult } from '@suite/contracts/core';
 import type { Prisma } from '@suite/db/analytics';
 import type { HeaderMapping } from './header-mapping';
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Transform, type Readable } from 'node:stream';
 import type { ImportEntityType, ImportFileFormat } from '@suite/contracts/analytics';
-import type { ImportBatchResponse } from '@suite/contracts/catalog';
+import type { ImportBatchResponse } from '@suite/contracts/core';
 import { AnalyticsDb } from '@suite/db/analytics';
 import { AppError, type FileStore, InjectDb, InjectFileStore, NatsClient } from '@suite/platform';
 import { AnalyticsConfig } from '../config';

@@ -28,6 +28,22 @@ describe('import row validation (the product rules)', () => {
     expect(codes({ ...good, name: '茶'.repeat(200) })).toEqual([]);
   });
 
+  it('people and inventory rules: emails, E.164 phones, usernames and 5-character variant codes', () => {
+    const people = (values: Record<string, string>) => validateRow(values, ENTITY_SPECS.USER!.fields).map((p) => [p.field, p.errorCode]);
+    expect(people({ email: 'maria@example.com', phoneNumber: '+639171234567', username: 'maria.s', roles: 'GROWER|SELLER' })).toEqual([]);
+    expect(people({ email: 'maria@' })).toEqual([['email', 'NOT_AN_EMAIL']]);
+    expect(people({ email: 'a@b.co', phoneNumber: '0917 123 4567' })).toEqual([['phoneNumber', 'PATTERN_MISMATCH']]);
+    expect(people({ email: 'a@b.co', username: 'no spaces' })).toEqual([['username', 'PATTERN_MISMATCH']]);
+    expect(people({ firstName: 'No email' })).toEqual([['email', 'REQUIRED']]);
+    const inventory = (values: Record<string, string>) =>
+      validateRow(values, ENTITY_SPECS.INVENTORY!.fields).map((p) => [p.field, p.errorCode]);
+    expect(inventory({ code: 'K7WQ3', stock: '12' })).toEqual([]);
+    expect(inventory({ code: 'K7-Q3', stock: '-1' })).toEqual([
+      ['code', 'PATTERN_MISMATCH'],
+      ['stock', 'NEGATIVE_AMOUNT'],
+    ]);
+  });
+
   it('maps headers by template, then by field name ignoring case and separators, and remembers the file header', () => {
     const mapping = new HeaderMapping({ 'Article no.': 'sku' }, Object.keys(rules));
     const unknown: string[] = [];

@@ -1,10 +1,12 @@
 import type { ImportFieldRuleDto } from '@suite/contracts/analytics';
-import type { ImportRowProblem } from '@suite/contracts/catalog';
+import type { ImportRowProblem } from '@suite/contracts/core';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const BOOLEAN = /^(true|false|1|0|yes|no)$/i;
+// The owner checks the address fully (class-validator's IsEmail); this catches what is plainly not one.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const fail = (
   field: string,
@@ -33,6 +35,10 @@ function checkField(field: string, value: string | undefined, rule: ImportFieldR
     case 'boolean':
       if (!BOOLEAN.test(value))
         return fail(field, 'FORMAT', 'NOT_A_BOOLEAN', `${field} is not true or false`, { expectedFormat: 'true or false' });
+      break;
+    case 'email':
+      if (!EMAIL.test(value))
+        return fail(field, 'FORMAT', 'NOT_AN_EMAIL', `${field} is not an email address`, { expectedFormat: 'name@example.com' });
       break;
     case 'uuid':
       if (!UUID.test(value)) return fail(field, 'FORMAT', 'NOT_A_UUID', `${field} is not a UUID`, { expectedFormat: 'a UUID' });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CreateCategoryDto, ImportBatchRequest, ImportRowResult } from '@suite/contracts/catalog';
+import { CreateCategoryDto } from '@suite/contracts/catalog';
+import { ImportBatchRequest, ImportRowResult } from '@suite/contracts/core';
 import { CatalogDb, Prisma } from '@suite/db/catalog';
-import { CallerIdentity, InjectDb } from '@suite/platform';
+import { asBoolean, asInt, CallerIdentity, DryRunRollback, failed, InjectDb, problem, validateRow } from '@suite/platform';
 import { requirePermission } from '../access/access';
-import { asBoolean, asInt, DryRunRollback, failed, problem, validateRow } from './import-row';
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,7 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { CategoryImportBatch, ImportBatchRequest, ProductImportBatch } from '@suite/contracts/catalog';
+import { CategoryImportBatch, InventoryImportBatch, ProductImportBatch } from '@suite/contracts/catalog';
+import { ImportBatchRequest } from '@suite/contracts/core';
 import { CallerIdentity, Handles } from '@suite/platform';
 import { CategoryImportService } from './category-import.service';
+import { InventoryImportService } from './inventory-import.service';
 import { ProductImportService } from './product-import.service';
 
 /** Batches of analytics' import jobs, written with the uploader's identity. */
@@ -10,6 +12,7 @@ export class CatalogImportsNatsController {
   constructor(
     private readonly products: ProductImportService,
     private readonly categories: CategoryImportService,
+    private readonly inventory: InventoryImportService,
   ) {}
 
   @Handles(ProductImportBatch)
@@ -20,5 +23,10 @@ export class CatalogImportsNatsController {
   @Handles(CategoryImportBatch)
   async categoryBatch(r: ImportBatchRequest, caller: CallerIdentity) {
     return { results: await this.categories.upsert(caller, r) };
+  }
+
+  @Handles(InventoryImportBatch)
+  async inventoryBatch(r: ImportBatchRequest, caller: CallerIdentity) {
+    return { results: await this.inventory.upsert(caller, r) };
   }
 }

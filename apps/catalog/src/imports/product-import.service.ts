@@ -1,20 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CatalogEvents,
-  CreateProductDto,
-  ImportBatchRequest,
-  ImportRowProblem,
-  ImportRowResult,
-  ProductView,
-} from '@suite/contracts/catalog';
+import { CatalogEvents, CreateProductDto, ProductView } from '@suite/contracts/catalog';
+import { ImportBatchRequest, ImportRowProblem, ImportRowResult } from '@suite/contracts/core';
 import { Prisma } from '@suite/db/catalog';
-import { CallerIdentity, outboxRow, UnitOfWork } from '@suite/platform';
+import {
+  asBoolean,
+  asInt,
+  asList,
+  asNumber,
+  CallerIdentity,
+  DryRunRollback,
+  failed,
+  outboxRow,
+  problem,
+  UnitOfWork,
+  validateRow,
+} from '@suite/platform';
 import { requirePermission } from '../access/access';
 import { canUseTeam } from '../access/team-access';
 import { announceUpdate, productEvent } from '../products/product-access';
 import { productColumns } from '../products/product-data';
 import { money, slugCandidate, slugify } from '../products/product-rules';
-import { asBoolean, asInt, asList, asNumber, DryRunRollback, failed, problem, validateRow } from './import-row';
 
 type Tx = Prisma.TransactionClient;
 

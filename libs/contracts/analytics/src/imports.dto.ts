@@ -107,7 +107,7 @@ export class ImportFileLinkView {
 /** A rule of a template's `validation`, per field: checked in analytics before a row goes to its owner. */
 export class ImportFieldRuleDto {
   @ApiPropertyOptional() required?: boolean;
-  @ApiPropertyOptional({ enum: ['string', 'integer', 'decimal', 'boolean', 'uuid'] }) type?: string;
+  @ApiPropertyOptional({ enum: ['string', 'integer', 'decimal', 'boolean', 'uuid', 'email'] }) type?: string;
   @ApiPropertyOptional() maxLength?: number;
   @ApiPropertyOptional() min?: number;
   @ApiPropertyOptional({ type: [String] }) enum?: string[];

@@ -19,3 +19,4 @@ export * from './impersonation.operations';
 export * from './audit.operations';
 export * from './admin-users.operations';
 export * from './exports.operations';
+export * from './imports.operations';

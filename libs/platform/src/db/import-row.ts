@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { ImportErrorTypeName, ImportRowProblem, ImportRowResult } from '@suite/contracts/catalog';
+import { ImportErrorTypeName, ImportRowProblem, ImportRowResult } from '@suite/contracts/core';
 
 /** What a cell's text becomes before the DTO's own validators run: the text itself when it does not convert. */
 export const asInt = (v: string | undefined) => (v !== undefined && /^-?\d+$/.test(v) ? Number(v) : v);

@@ -1,5 +1,5 @@
 import { CreateCategoryDto, CreateProductDto } from '@suite/contracts/catalog';
-import { asBoolean, asInt, asList, validateRow } from './import-row';
+import { asBoolean, asInt, asList, validateRow } from '@suite/platform';
 
 const product = (v: Record<string, unknown>) =>
   validateRow(CreateProductDto, { storeId: '2b1f6a3e-8d0c-4c1e-9a51-3f2d8c7b6a10', sku: 'A-1', name: 'Mug', price: '19.90', ...v }, [
