@@ -156,7 +156,7 @@ describe('imports', () => {
 
   beforeAll(async () => {
     filesDir = await mkdtemp(join(tmpdir(), 'import-files-'));
-    stack = await startStack(['identity', 'catalog', 'analytics'], {
+    stack = await startStack(['identity', 'catalog', 'orders', 'analytics'], {
       SEED_ADMIN_EMAIL: ROOT.email,
       SEED_ADMIN_PASSWORD: ROOT.password,
       FILE_STORE_DIR: filesDir,
@@ -300,9 +300,16 @@ describe('imports', () => {
     expect([json.status, json.failureReason]).toEqual(['FAILED', expect.stringMatching(/array of objects/)]);
     const wrong = await importProducts({ name: 'wrong.csv', body: 'a,b\n1,2\n' });
     expect([wrong.status, wrong.failureReason]).toEqual(['FAILED', expect.stringMatching(/None of the file's columns/)]);
-    const order = await upload((await root()).token, { name: 'orders.csv', body: 'orderCode\nABC\n' }, { entityType: 'ORDER' });
-    const failedOrder = await finished(order.body.id, (await root()).token);
-    expect([failedOrder.status, failedOrder.failureReason]).toEqual(['FAILED', expect.stringMatching(/ORDER is not supported yet/)]);
+    const transactions = await upload(
+      (await root()).token,
+      { name: 'tx.csv', body: 'transactionId\nABC\n' },
+      { entityType: 'TRANSACTION' },
+    );
+    const failedTransactions = await finished(transactions.body.id, (await root()).token);
+    expect([failedTransactions.status, failedTransactions.failureReason]).toEqual([
+      'FAILED',
+      expect.stringMatching(/TRANSACTION is not supported yet/),
+    ]);
   }, 60000);
 
   it('cancel stops a running job at a batch boundary; what was written stays', async () => {
@@ -573,6 +580,60 @@ describe('imports', () => {
     expect((await rolesOf('grower.one@example.com')).roles).toEqual(['GROWER', 'SELLER', 'USER']);
     expect((await rolesOf('new.seller@example.com')).roles).toEqual(['SELLER', 'USER']);
     expect((await identity.query(`SELECT count(*)::int AS n FROM users WHERE email = 'grower.one@example.com'`)).rows).toEqual([{ n: 1 }]);
+  }, 60000);
+
+  it('orders: one order per row, written as the marketplace import writes them; a second import changes nothing', async () => {
+    await catalog.query(
+      `INSERT INTO products (id, store_id, sku, name, slug, price, status, updated_at) VALUES
+         (gen_random_uuid(), $1, 'ORDP-1', 'Oyster mug', 'ordp-1', 14.90, 'ACTIVE', now()),
+         (gen_random_uuid(), $1, 'ORDP-2', 'Spore tee', 'ordp-2', 5, 'ACTIVE', now())`,
+      [storeId],
+    );
+    const address = 'Maria Santos,12 Mabini St,Makati,1200';
+    const file = [
+      'platformOrderId,items,shipping,buyerEmail,shipName,shipStreet1,shipCity,shipPostalCode,shipCountry,storeId',
+      `ORD-1001,ORDP-1*2@14.90|ORDP-2*1@5.00,60.00,maria@example.com,${address},Philippines,`,
+      `ORD-1002,NOPE*1@1.00,,,${address},PH,`,
+      `ORD-1003,ORDP-1 x2,,,${address},PH,`,
+      `ORD-1004,ORDP-1*1@14.90,,,${address},Atlantis,`,
+      `ORD-1005,ORDP-1*1@14.90,,,${address},PH,${otherStoreId}`,
+    ].join('\n');
+    const job = await finished((await upload(seller.token, { name: 'orders.csv', body: file }, { entityType: 'ORDER', storeId })).body.id);
+    expect([job.status, job.successCount, job.failureCount]).toEqual(['COMPLETED', 1, 4]);
+    expect(reported(await allErrors(job.id))).toEqual([
+      [3, 'items', 'UNKNOWN_SKU'],
+      [4, 'items', 'BAD_ORDER_LINES'],
+      [5, 'shipCountry', 'UNKNOWN_COUNTRY'],
+      [6, 'storeId', 'STORE_NOT_FOUND'],
+    ]);
+    const orders = await stack.db('orders');
+    const stored = async () =>
+      (
+        await orders.query(
+          `SELECT o.platform_order_id AS "platformOrderId", o.status::text AS status, o.payment_status::text AS "paymentStatus",
+                  o.channel::text AS channel, o.total::text AS total, o.shipping_address->>'country' AS country,
+                  (SELECT array_agg(i.sku || ' x' || i.quantity || ' ' || i.name ORDER BY i.sku) FROM order_items i WHERE i.order_id = o.id) AS lines
+             FROM orders o WHERE o.store_id = $1 ORDER BY o.platform_order_id`,
+          [storeId],
+        )
+      ).rows;
+    expect(await stored()).toEqual([
+      {
+        platformOrderId: 'ORD-1001',
+        status: 'CONFIRMED',
+        paymentStatus: 'PAID',
+        channel: 'SHOPIFY',
+        total: '94.80',
+        country: 'PH',
+        lines: ['ORDP-1 x2 Oyster mug', 'ORDP-2 x1 Spore tee'],
+      },
+    ]);
+    const again = await finished(
+      (await upload(seller.token, { name: 'orders.csv', body: file }, { entityType: 'ORDER', storeId })).body.id,
+    );
+    expect([again.successCount, again.warningCount]).toEqual([1, 1]);
+    expect((await allErrors(again.id, seller.token, '&severity=WARNING')).map((e) => e.errorCode)).toEqual(['ALREADY_IMPORTED']);
+    expect(await stored()).toHaveLength(1);
   }, 60000);
 
   it('a killed analytics process: the job is resumed by the next one and every row is written once', async () => {

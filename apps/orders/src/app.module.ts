@@ -20,6 +20,7 @@ import { OrdersService } from './orders/orders.service';
 import { OrdersNatsController } from './orders/orders.nats.controller';
 import { PurchaseNatsController } from './orders/purchase.nats.controller';
 import { ImportService } from './import/import.service';
+import { OrderFileImportService } from './import/order-file-import.service';
 import { ImportNatsController } from './import/import.nats.controller';
 import { CheckoutNatsController } from './checkout/checkout.nats.controller';
 import { CheckoutService } from './checkout/checkout.service';
@@ -69,6 +70,7 @@ import { FollowFulfillmentHandler } from './orders/commands/follow-fulfillment.c
     OrderFactory,
     OrdersService,
     ImportService,
+    OrderFileImportService,
     CheckoutService,
     IdempotencyKeys,
     CheckoutRecoveryJob,

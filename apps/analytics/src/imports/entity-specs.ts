@@ -2,6 +2,7 @@ import type { ImportFieldRuleDto, ImportEntityType, ImportFileFormat } from '@su
 import { CategoryImportBatch, InventoryImportBatch, ProductImportBatch } from '@suite/contracts/catalog';
 import type { Operation } from '@suite/contracts/core';
 import { BuyerImportBatch, SellerImportBatch, UserImportBatch } from '@suite/contracts/identity';
+import { OrderImportBatch } from '@suite/contracts/orders';
 
 /**
  * What analytics knows of an importable entity: the owner's batch operation, the natural key (a
@@ -90,6 +91,46 @@ export const ENTITY_SPECS: Partial<Record<ImportEntityType, EntitySpec>> = {
     sample: [
       { code: 'K7WQ3', stock: '120' },
       { code: 'M2XR8', stock: '0', isActive: 'false' },
+    ],
+  },
+  ORDER: {
+    entityType: 'ORDER',
+    operation: OrderImportBatch,
+    key: 'platformOrderId',
+    fields: {
+      platformOrderId: { required: true, type: 'string', maxLength: 100 },
+      storeId: { type: 'uuid' },
+      items: { required: true, type: 'string', maxLength: 20000 }, // SKU*quantity@price lines; the owner reads each
+      currency: { type: 'string', pattern: '^[A-Za-z]{3}$' },
+      placedAt: { type: 'string' },
+      buyerEmail: { type: 'email', maxLength: 254 },
+      buyerName: { type: 'string', maxLength: 200 },
+      tax: MONEY,
+      shipping: MONEY,
+      discount: MONEY,
+      shipName: { required: true, type: 'string', maxLength: 200 },
+      shipStreet1: { required: true, type: 'string', maxLength: 200 },
+      shipStreet2: { type: 'string', maxLength: 200 },
+      shipCity: { required: true, type: 'string', maxLength: 100 },
+      shipState: { type: 'string', maxLength: 100 },
+      shipPostalCode: { required: true, type: 'string', maxLength: 20 },
+      shipCountry: { required: true, type: 'string', maxLength: 100 },
+      shipPhone: { type: 'string', maxLength: 40 },
+    },
+    sample: [
+      {
+        platformOrderId: 'TT-100001',
+        items: 'MUG-OYSTER-11*2@14.90|TEE-SHIITAKE-M*1@19.00',
+        currency: 'PHP',
+        placedAt: '2026-12-01T09:30:00Z',
+        buyerEmail: 'maria@example.com',
+        shipping: '60.00',
+        shipName: 'Maria Santos',
+        shipStreet1: '12 Mabini St',
+        shipCity: 'Makati',
+        shipPostalCode: '1200',
+        shipCountry: 'PH',
+      },
     ],
   },
   USER: people('USER', UserImportBatch, {

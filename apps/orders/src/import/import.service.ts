@@ -5,13 +5,57 @@ import { OrdersDb, Prisma } from '@suite/db/orders';
 import { AppError, CallerIdentity, InjectDb, isUniqueViolation, NatsClient, notFound, UnitOfWork } from '@suite/platform';
 import { requirePermission } from '../access';
 import { OrderAccess } from '../orders/order-access';
-import { OrderFactory } from '../orders/order-factory';
+import { NewOrder, OrderFactory } from '../orders/order-factory';
 import { OrderChannel } from '../orders/order-types';
 import { toOrderView } from '../orders/order-view';
 import { MAPPERS } from './mappers';
 import { NormalisedOrder } from './normalised-order';
 
 const DETAILS = { items: true, statusHistory: { orderBy: { createdAt: 'asc' } } } as const;
+
+/** What an imported order (marketplace payload or import file row) is written as: paid on the platform, confirmed. */
+export function importedOrder(input: {
+  storeId: string;
+  platform: string;
+  teamId: string | null;
+  order: NormalisedOrder;
+  products: Map<string, SkuProduct>;
+  caller: CallerIdentity;
+}): NewOrder {
+  const { storeId, platform, order, products } = input;
+  return {
+    storeId,
+    channel: platform as OrderChannel,
+    platformOrderId: order.platformOrderId,
+    status: 'CONFIRMED',
+    paymentStatus: 'PAID',
+    currency: order.currency,
+    placedAt: order.placedAt,
+    items: order.items.map((i) => {
+      const product = products.get(i.sku) as SkuProduct;
+      return {
+        productId: product.id,
+        systemVariantId: product.systemVariantId ?? null,
+        systemVariantCode: product.systemVariantCode ?? null,
+        designId: product.designId ?? null,
+        sku: i.sku,
+        name: i.name === i.sku ? product.name : i.name,
+        quantity: i.quantity,
+        price: new Prisma.Decimal(i.price),
+      };
+    }),
+    tax: new Prisma.Decimal(order.tax),
+    shipping: new Prisma.Decimal(order.shipping),
+    discount: new Prisma.Decimal(order.discount),
+    shippingAddress: { ...order.shippingAddress },
+    billingAddress: { ...order.billingAddress },
+    metadata: { platform, buyer: order.buyer, platformTotal: order.total },
+    actorId: input.caller.userId ?? null,
+    reason: `imported from ${platform} (paid on the marketplace)`,
+    // Paid on the platform: fulfilment routes it from its placed event.
+    event: { teamId: input.teamId, imported: true },
+  };
+}
 
 /**
  * Marketplace orders into the caller's team's store. Idempotent on the platform's order id: a
@@ -40,38 +84,7 @@ export class ImportService {
     const products = await this.resolveSkus(caller, storeId, order);
     try {
       const created = await this.uow.run((tx) =>
-        this.factory.create(tx, {
-          storeId,
-          channel: platform as OrderChannel,
-          platformOrderId: order.platformOrderId,
-          status: 'CONFIRMED',
-          paymentStatus: 'PAID',
-          currency: order.currency,
-          placedAt: order.placedAt,
-          items: order.items.map((i) => {
-            const product = products.get(i.sku) as SkuProduct;
-            return {
-              productId: product.id,
-              systemVariantId: product.systemVariantId ?? null,
-              systemVariantCode: product.systemVariantCode ?? null,
-              designId: product.designId ?? null,
-              sku: i.sku,
-              name: i.name,
-              quantity: i.quantity,
-              price: new Prisma.Decimal(i.price),
-            };
-          }),
-          tax: new Prisma.Decimal(order.tax),
-          shipping: new Prisma.Decimal(order.shipping),
-          discount: new Prisma.Decimal(order.discount),
-          shippingAddress: { ...order.shippingAddress },
-          billingAddress: { ...order.billingAddress },
-          metadata: { platform, buyer: order.buyer, platformTotal: order.total },
-          actorId: caller.userId ?? null,
-          reason: `imported from ${platform} (paid on the marketplace)`,
-          // Paid on the platform: fulfilment routes it from its placed event.
-          event: { teamId: stores.teams?.[storeId] ?? null, imported: true },
-        }),
+        this.factory.create(tx, importedOrder({ storeId, platform, teamId: stores.teams?.[storeId] ?? null, order, products, caller })),
       );
       return (await this.find(storeId, created.platformOrderId as string)) as OrderView;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema, IntersectionType } from '@nestjs/swagger';
-import { PageQuery } from '@suite/contracts/core';
+import { ImportBatchRequest, ImportBatchResponse, PageQuery } from '@suite/contracts/core';
 import { Type } from 'class-transformer';
 import { IsUUID, ValidateNested } from 'class-validator';
 import { operation } from '@suite/contracts/identity';
@@ -44,6 +44,14 @@ export const OrderImport = operation({
     summary:
       "Import a marketplace order into one of the caller's teams' stores, in the platform's own order format; the same platform order again returns the same order",
   },
+});
+
+/** Rows of an ORDER import job (analytics' worker, the uploader's identity): one order per row, see @suite/contracts/core import-batch. */
+export const OrderImportBatch = operation({
+  subject: OrdersSubjects.OrderImportBatch,
+  request: ImportBatchRequest,
+  response: ImportBatchResponse,
+  permissions: ['orders:create'],
 });
 
 export const OrderList = operation({

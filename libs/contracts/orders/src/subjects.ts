@@ -4,6 +4,8 @@ export const OrdersSubjects = {
   /** Catalog asks whether a user bought a product (verified reviews). */
   PurchaseVerify: 'orders.purchase.verify',
   OrderImport: 'orders.order.import',
+  /** analytics' ORDER import jobs: rows of a file, no HTTP route */
+  OrderImportBatch: 'orders.order.import-batch',
   OrderList: 'orders.order.list',
   OrderGet: 'orders.order.get',
   OrderCancel: 'orders.order.cancel',
