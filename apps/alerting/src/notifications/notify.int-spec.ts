@@ -6,6 +6,7 @@ import { migrateAll } from '@suite/platform/infra';
 import { AlertingConfig } from '../config';
 import { DeliveryError } from './channels/channel-sender';
 import { DeliveryRecorder } from './delivery/delivery-recorder';
+import { notificationAttempts } from './delivery/delivery-metrics';
 import { NotifyCommand, NotifyRequest } from './notify.command';
 import { NotifyHandler } from './notify.handler';
 import { RecipientsService } from './recipients/recipients.service';
@@ -97,10 +98,15 @@ describe('notify and record', () => {
     const r = request({ recipients: [{ userId: seller, channels: ['SMS'] }] });
     const [id] = await handler.execute(new NotifyCommand(r));
     const transient = new DeliveryError('gateway timeout', 'twilio', false);
+    const counted = async (outcome: string) =>
+      (await notificationAttempts.get()).values.find((v) => v.labels.outcome === outcome && v.labels.channel === 'SMS')?.value ?? 0;
+    const [retryingBefore, failedBefore] = [await counted('retrying'), await counted('failed')];
     for (let attempt = 1; attempt <= 3; attempt++)
       await recorder.record(await db.notification.findUniqueOrThrow({ where: { id } }), transient, 5);
     const failed = await db.notification.findUniqueOrThrow({ where: { id } });
     expect(failed).toMatchObject({ status: 'FAILED', retryCount: 3, errorMessage: 'gateway timeout' });
+    // What the notifications dashboard shows: two retries, then one final failure, on the SMS channel.
+    expect([(await counted('retrying')) - retryingBefore, (await counted('failed')) - failedBefore]).toEqual([2, 1]);
     const attempts = await db.notificationAttempt.findMany({ where: { notificationId: id }, orderBy: { attempt: 'asc' } });
     expect(attempts.map((a) => [a.attempt, a.succeeded, a.provider])).toEqual([
       [1, false, 'twilio'],

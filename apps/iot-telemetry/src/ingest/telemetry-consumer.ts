@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { nanos } from '@nats-io/nats-core';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg } from '@nats-io/jetstream';
 import { DeviceBridge } from '@suite/contracts/iot-telemetry';
-import { JetStreamService } from '@suite/platform';
+import { JetStreamService, registerLagSource } from '@suite/platform';
 import { IotTelemetryConfig } from '../config';
 import { telemetryStream } from '../bridge/streams';
 import { DeadLetters } from './dead-letter';
@@ -24,6 +24,7 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger('TelemetryConsumer');
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
+  private unregisterLag?: () => void;
 
   constructor(
     private readonly config: IotTelemetryConfig,
@@ -53,6 +54,11 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
       await jsm.consumers.update(stream.name, DURABLE, consumerConfig);
     }
     const consumer = await (await this.js.client()).consumers.get(stream.name, DURABLE);
+    // Ingest lag on suite_event_consumer_pending{consumer="iot-telemetry-ingest"}: what the "falling behind" alert reads.
+    this.unregisterLag = registerLagSource(async () => {
+      const info = await jsm.consumers.info(stream.name, DURABLE);
+      return { consumer: DURABLE, stream: stream.name, pending: info.num_pending + info.num_ack_pending };
+    });
     this.messages = await consumer.consume({ max_messages: 4000 });
     this.loop = this.run(this.messages);
   }
@@ -97,6 +103,7 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unregisterLag?.();
     await this.messages?.close().catch(() => undefined);
     await this.loop?.catch(() => undefined);
     await this.pipeline.drain();

@@ -50,3 +50,21 @@ export const httpDuration = new Histogram({
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   registers: [metricsRegistry],
 });
+
+/**
+ * Events the outbox relay published (counted once their rows are marked, i.e. committed), by subject: the rate of
+ * every business fact that crosses services (orders placed and paid, alerts raised, notifications failed...).
+ */
+export const outboxPublished = new Counter({
+  name: 'suite_outbox_published_total',
+  help: 'Outbox events published to JetStream and marked published, by subject',
+  labelNames: ['subject'] as const,
+  registers: [metricsRegistry],
+});
+
+export const outboxPublishFailures = new Counter({
+  name: 'suite_outbox_publish_failures_total',
+  help: 'Outbox rows whose publish failed on a pass (left for a later pass), by subject',
+  labelNames: ['subject'] as const,
+  registers: [metricsRegistry],
+});

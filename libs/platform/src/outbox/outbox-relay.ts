@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DB, PrismaLike } from '../db/prisma.module';
+import { outboxPublished, outboxPublishFailures } from '../metrics/metrics';
 import { eventStreamFor, JetStreamService } from '../nats/jetstream';
 
 interface OutboxRow {
@@ -84,7 +85,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** One pass: returns how many rows were published. Exposed for tests and for draining on demand. */
   async publishPending(): Promise<number> {
     const limit = this.options.batchSize ?? 100;
-    return this.db.$transaction(
+    const counted = { published: [] as string[], failed: [] as string[] };
+    const published = await this.db.$transaction(
       async (tx) => {
         const rows: OutboxRow[] = await tx.$queryRawUnsafe(
           'SELECT id::text AS id, subject, payload, headers FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED',
@@ -97,14 +99,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           rows.map((row) => this.jetstream.publish(row.subject, row.payload, { msgId: row.id, headers: row.headers ?? undefined })),
         );
         const published: string[] = [];
+        counted.published = [];
+        counted.failed = [];
         for (const [i, result] of results.entries()) {
-          if (result.status === 'fulfilled') published.push(rows[i].id);
-          else
+          if (result.status === 'fulfilled') {
+            published.push(rows[i].id);
+            counted.published.push(rows[i].subject);
+          } else {
+            counted.failed.push(rows[i].subject);
             await tx.$executeRawUnsafe(
               'UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = $1::uuid',
               rows[i].id,
               String((result.reason as Error)?.message).slice(0, 500),
             );
+          }
         }
         if (published.length > 0) {
           await tx.$executeRawUnsafe(
@@ -116,6 +124,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       },
       { timeout: 30000, maxWait: 10000 },
     ); // a busy pool at start-up makes a pass wait, not fail
+    // Counted after the commit: a pass whose marks rolled back publishes those rows again (deduplicated by the stream).
+    for (const subject of counted.published) outboxPublished.inc({ subject });
+    for (const subject of counted.failed) outboxPublishFailures.inc({ subject });
+    return published;
   }
 
   /** Deletes published rows older than the retention; unpublished rows are never deleted. */

@@ -9,6 +9,8 @@ import { NatsConnectionService } from '../nats/nats-connection';
 import { CommandBus } from '@nestjs/cqrs';
 import { currentTransaction, UnitOfWork } from '../db/unit-of-work';
 import { runHandlers } from '../events/event-pipeline';
+import { counterValue } from '../events/consumer-spec-kit';
+import { outboxPublished, outboxPublishFailures } from '../metrics/metrics';
 import { enqueueEvent } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 
@@ -54,7 +56,10 @@ describe('transactional outbox and inbox', () => {
       await tx.systemConfig.create({ data: { key: `k-${tag}`, value: 1 } });
       return enqueueEvent(tx, subject, { key: `k-${tag}` });
     });
+    const countedBefore = await counterValue(outboxPublished, { subject });
     expect(await relay().publishPending()).toBe(1);
+    // The rate dashboards and alerts read (orders placed, alerts raised...): one per committed publish.
+    expect(await counterValue(outboxPublished, { subject })).toBe(countedBefore + 1);
     const js = await jetstreamManager(await connection.get());
     const message = await js.streams.getMessage(stream.name, { last_by_subj: subject });
     expect(message?.header.get('Nats-Msg-Id')).toBe(id);
@@ -130,6 +135,8 @@ describe('transactional outbox and inbox', () => {
     const orphan = `evt.${service}x.nobody.listens`;
     const id = await db.$transaction((tx) => enqueueEvent(tx, orphan, { late: true }));
     expect(await relay().publishPending()).toBe(0);
+    expect(await counterValue(outboxPublishFailures, { subject: orphan })).toBe(1);
+    expect(await counterValue(outboxPublished, { subject: orphan })).toBe(0);
     const [failed] = await db.$queryRawUnsafe<{ attempts: number; last_error: string | null; published_at: Date | null }[]>(
       'SELECT attempts, last_error, published_at FROM outbox_event WHERE id = $1::uuid',
       id,
@@ -141,6 +148,7 @@ describe('transactional outbox and inbox', () => {
     try {
       expect(await relay().publishPending()).toBe(1);
       expect(await pending()).toBe(0);
+      expect(await counterValue(outboxPublished, { subject: orphan })).toBe(1);
     } finally {
       await (await jetstreamManager(await connection.get())).streams.delete(late.name);
     }

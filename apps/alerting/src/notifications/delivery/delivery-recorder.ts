@@ -7,6 +7,7 @@ import { DeliveryError, NotificationRow, SendOutcome } from '../channels/channel
 import { NotifyRequest } from '../notify.command';
 import { NotifyHandler } from '../notify.handler';
 import { nextAttempt } from './backoff';
+import { notificationAttempts } from './delivery-metrics';
 
 type Tx = Prisma.TransactionClient;
 const json = (v: unknown) => (v === undefined ? Prisma.DbNull : (v as Prisma.InputJsonValue));
@@ -20,8 +21,8 @@ export class DeliveryRecorder {
     private readonly notify: NotifyHandler,
   ) {}
 
-  record(n: NotificationRow, outcome: SendOutcome | DeliveryError, durationMs: number): Promise<void> {
-    return this.uow.run(async (tx) => {
+  async record(n: NotificationRow, outcome: SendOutcome | DeliveryError, durationMs: number): Promise<void> {
+    const counted = await this.uow.run(async (tx): Promise<string> => {
       const now = new Date();
       const attempt = n.retryCount + 1;
       const failed = outcome instanceof DeliveryError;
@@ -51,7 +52,7 @@ export class DeliveryRecorder {
             errorMessage: null,
           },
         });
-        return;
+        return 'sent';
       }
       const next = outcome.permanent
         ? ({ retry: false } as const)
@@ -62,7 +63,7 @@ export class DeliveryRecorder {
           where: { id: n.id },
           data: { ...common, status: 'RETRYING', retryCount: attempt, nextRetryAt: next.at },
         });
-        return;
+        return 'retrying';
       }
       await tx.notification.update({
         where: { id: n.id },
@@ -86,7 +87,10 @@ export class DeliveryRecorder {
         nextChannel: (n.fallbackChannels[0] as string | undefined) ?? null,
       });
       await this.fallBack(tx, n);
+      return outcome.status.toLowerCase();
     });
+    // After the commit, so a rolled-back attempt (to be made again) is not counted.
+    notificationAttempts.inc({ channel: n.channel, outcome: counted });
   }
 
   /** The recipient's next channel, once; the dedup key makes a channel they already had this message on a no-op. */
