@@ -6,7 +6,7 @@ import { headers as natsHeaders } from '@nats-io/nats-core';
 import { HTTP_OPERATIONS } from '@suite/contracts/api-gateway';
 import type { Operation } from '@suite/contracts/core';
 import { SYSTEM_ROLE_PERMISSIONS, SYSTEM_ROLES, SystemRole } from '@suite/contracts/identity';
-import { CALLER_HEADER, encodeCaller } from '@suite/platform';
+import { CALLER_HEADER, configureCallerSigning, DEVELOPMENT_CALLER_SIGNING_KEY, encodeCaller } from '@suite/platform';
 import { Account, identityClient, ROOT } from './identity-client';
 import { json, Stack, startStack } from './stack';
 
@@ -113,5 +113,32 @@ describe('every declared route', () => {
     });
     expect(answers.filter((a) => a.code !== 'AUTH.PERMISSION_DENIED')).toEqual([]);
     for (const [i, op] of guarded.entries()) expect(answers[i].missing).toEqual([...op.permissions]);
+  });
+
+  it('refuses a rogue client on the bus that claims to be a SUPER_ADMIN: unsigned, re-signed with another key, or altered', async () => {
+    const superAdmin = {
+      userId: randomUUID(),
+      roles: ['SUPER_ADMIN'],
+      permissions: [...new Set(guarded.flatMap((op) => op.permissions))],
+      teamIds: [],
+    };
+    const payload = Buffer.from(JSON.stringify(superAdmin)).toString('base64url');
+    const [version, expiry, , signature] = encodeCaller({ ...superAdmin, roles: ['USER'], permissions: [] }).split('.');
+    configureCallerSigning('a-key-the-rogue-client-made-up-0123456789');
+    const selfSigned = encodeCaller(superAdmin);
+    configureCallerSigning(DEVELOPMENT_CALLER_SIGNING_KEY);
+    const forgeries = { unsigned: payload, selfSigned, altered: [version, expiry, payload, signature].join('.') };
+    for (const [kind, header] of Object.entries(forgeries)) {
+      const answers = await inBatches(guarded, async (op) => {
+        const h = natsHeaders();
+        h.set(CALLER_HEADER, header);
+        const reply = await stack.nc.request(op.subject, JSON.stringify({ pattern: op.subject, data: {}, id: randomUUID() }), {
+          timeout: 5000,
+          headers: h,
+        });
+        return { kind, subject: op.subject, code: JSON.parse(new TextDecoder().decode(reply.data)).err?.code };
+      });
+      expect(answers.filter((a) => a.code !== 'AUTH.UNAUTHENTICATED')).toEqual([]);
+    }
   });
 });

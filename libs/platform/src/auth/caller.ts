@@ -1,12 +1,14 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { NatsContext } from '@nestjs/microservices';
+import { signCallerPayload, verifiedCallerPayload } from './caller-signing';
 
-/** Header set by the gateway on every NATS request: who is calling, as base64url JSON. */
+/** Header set by the gateway on every NATS request: who is calling, as signed, short-lived base64url JSON. */
 export const CALLER_HEADER = 'x-caller';
 
 /**
- * Who is behind a request, as established by the gateway. Services trust it because only the
- * gateway (and services acting on its behalf) publish on the request subjects.
+ * Who is behind a request, as established by the gateway. Services trust it because it is signed with the
+ * deployment's CALLER_SIGNING_KEY (see caller-signing.ts): a client that merely reaches the bus cannot claim to be
+ * anyone, and a captured header expires within minutes.
  */
 export interface CallerIdentity {
   /** Absent for anonymous callers (public routes). */
@@ -25,14 +27,15 @@ export interface CallerIdentity {
 export const ANONYMOUS: CallerIdentity = Object.freeze({ roles: [], permissions: [], teamIds: [] }) as CallerIdentity;
 
 export function encodeCaller(caller: CallerIdentity): string {
-  return Buffer.from(JSON.stringify(caller), 'utf8').toString('base64url');
+  return signCallerPayload(Buffer.from(JSON.stringify(caller), 'utf8').toString('base64url'));
 }
 
-/** A missing or unreadable header is an anonymous caller, never an error that reveals anything. */
+/** A missing, unsigned, altered, expired or unreadable header is an anonymous caller, never an error that reveals anything. */
 export function decodeCaller(header: string | undefined | null): CallerIdentity {
-  if (!header) return ANONYMOUS;
+  const payload = header ? verifiedCallerPayload(header) : undefined;
+  if (!payload) return ANONYMOUS;
   try {
-    const raw = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Partial<CallerIdentity>;
+    const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<CallerIdentity>;
     const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
     return {
       userId: typeof raw.userId === 'string' ? raw.userId : undefined,

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { DEVELOPMENT_CALLER_SIGNING_KEY } from '../auth/caller-signing';
 
 /** Variables every process reads. Defaults are the local development services (ARCHITECTURE.md). */
 export class PlatformConfig {
@@ -24,6 +25,14 @@ export class PlatformConfig {
   @Min(0)
   @Max(65535)
   PORT?: number;
+
+  /**
+   * HMAC key every process of the deployment shares: the gateway signs the caller it attaches to NATS requests
+   * with it and services refuse callers it did not sign. At least 32 characters; set it in production.
+   */
+  @IsString()
+  @MinLength(32)
+  CALLER_SIGNING_KEY: string = DEVELOPMENT_CALLER_SIGNING_KEY;
 
   /** Interface the HTTP server binds; 0.0.0.0 in containers, 127.0.0.1 for a private machine. */
   @IsString()
