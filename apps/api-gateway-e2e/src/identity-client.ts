@@ -1,8 +1,12 @@
+import { registerSecret } from '@suite/platform/testing';
 import { eventually } from './processes';
 import { json, Stack } from './stack';
 
 export const PASSWORD = 'Shiitake#Grow42';
 export const ROOT = { email: 'root@suite.test', password: 'Admin#Secret2026' };
+// Every stack scans its processes' logs for these when it stops (and for tokens and keys by their shape).
+registerSecret(PASSWORD);
+registerSecret(ROOT.password);
 
 export interface Account {
   id: string;

@@ -6,3 +6,4 @@ export { isTcpOpen, waitFor } from '../infra/probe';
 export { startTestSmtpServer, type TestSmtpServer, type ReceivedMail } from './smtp-server';
 export * from './processes';
 export * from './stack';
+export { findSecrets, registerSecret } from './secret-scan';

@@ -6,6 +6,7 @@ import { databaseUrlFor } from '../config/database-url';
 import { ServiceName } from '../config/services';
 import { migrateAll } from '../infra/migrations';
 import { eventually, freePort, outputTail, run, Running, startService } from './processes';
+import { findSecrets } from './secret-scan';
 
 /** A loaded 2-core CI machine starts ten Node processes in well under this; beyond it something is wrong. */
 const STARTUP_TIMEOUT_MS = Number(process.env.STACK_STARTUP_TIMEOUT_MS ?? 45000);
@@ -76,6 +77,10 @@ async function launchStack(services: ServiceName[], extraEnv: NodeJS.ProcessEnv)
     await rm(`/tmp/${prefix}nats`, { recursive: true, force: true });
     await Promise.all(clients.map((c) => c.end()));
     await dropDatabases(prefix, services);
+    const leaks = Object.entries({ ...running, ...(gateway ? { 'api-gateway': gateway } : {}) }).flatMap(([name, p]) =>
+      findSecrets(p.output()).map((finding) => `${name}: ${finding}`),
+    );
+    if (leaks.length) throw new Error(`secrets in the stack's logs:\n${leaks.slice(0, 20).join('\n')}`);
   };
   try {
     const natsUrl = `nats://127.0.0.1:${natsPort}`;
