@@ -97,12 +97,17 @@ describe('account flows through the gateway', () => {
     expect((await call('POST', '/auth/verify-email', { body: { token } })).status).toBe(400);
   });
 
-  it('verifies with the link token', async () => {
+  it('verifies with the link token, and announces each verification once (orders joins guest orders on it)', async () => {
     const { email, token } = await registered();
     const verified = await call('POST', '/auth/verify-email', { body: { token } });
     expect(verified.status).toBe(200);
     expect((await userRow(email)).email_verified).toBe(true);
     expect((await call('POST', '/auth/verify-email', { body: { token } })).status).toBe(400);
+    const announced = await db.query(
+      "SELECT payload FROM outbox_event WHERE subject = 'evt.identity.user.email-verified' AND payload->>'email' = $1",
+      [email],
+    );
+    expect(announced.rows).toEqual([{ payload: { userId: (await userRow(email)).id, email } }]);
   });
 
   it('answers an expired code exactly like a wrong one, and resend mails a fresh link and code that work', async () => {

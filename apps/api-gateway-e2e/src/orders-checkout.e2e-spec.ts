@@ -1,15 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { Account, identityClient, ROOT } from './identity-client';
 import { insertStore, shopFixtures } from './shop-fixtures';
 import { eventually, freePort, Running, startService } from './processes';
 import { json, Stack, startStack } from './stack';
 
-/** Checkout as a saga: placement, out of stock, Idempotency-Key, a 40-buyer rush and a process killed mid-checkout. */
+/**
+ * Checkout as a saga: placement, out of stock, Idempotency-Key, a 40-buyer rush and a process killed mid-checkout;
+ * guest checkout, its lookup and its orders joining the account that verifies the email.
+ */
 describe('orders: checkout saga', () => {
   let stack: Stack;
   let catalogDb: Client;
   let ordersDb: Client;
+  let identityDb: Client;
   let storeId: string;
   const client = identityClient(() => stack);
   const { call } = client;
@@ -57,7 +61,7 @@ describe('orders: checkout saga', () => {
       // 40 checkouts at once on a busy 2-core machine can take longer than the stacks' default 3 s per NATS call.
       NATS_REQUEST_TIMEOUT_MS: '10000',
     });
-    [catalogDb, ordersDb] = [await stack.db('catalog'), await stack.db('orders')];
+    [catalogDb, ordersDb, identityDb] = [await stack.db('catalog'), await stack.db('orders'), await stack.db('identity')];
     storeId = await insertStore(catalogDb);
   }, 60000);
 
@@ -163,6 +167,169 @@ describe('orders: checkout saga', () => {
     const mismatch = await checkout(b, 'GCASH', k);
     expect([mismatch.status, (await json(mismatch)).code]).toEqual([422, 'ORDERS.IDEMPOTENCY_MISMATCH']);
     expect(await stockOf(mug)).toBe(4);
+  });
+
+  const ADDRESS = { firstName: 'Ana', lastName: 'Cruz', street1: '1 Rizal St', city: 'Makati', state: 'Metro Manila', postalCode: '1200' };
+  /** A guest's ACTIVE cart (keyed by its X-Session-Id) holding `quantity` of the product. */
+  const guestCart = async (productId: string, quantity = 1) => {
+    const sessionId = randomBytes(18).toString('base64url');
+    const headers = { 'x-session-id': sessionId };
+    const cart = await json(await call('POST', '/carts', { headers }));
+    const added = await call('POST', `/carts/${cart.id}/items`, { headers, body: { productId, quantity } });
+    if (added.status !== 200) throw new Error(`add answered ${added.status}: ${await added.text()}`);
+    return { sessionId, cartId: cart.id as string };
+  };
+  const guestCheckout = (g: { sessionId?: string; cartId: string }, body: Record<string, unknown>, idempotencyKey = key()) =>
+    call('POST', '/checkout', {
+      body: { cartId: g.cartId, paymentMethod: 'COD', ...body },
+      headers: { 'idempotency-key': idempotencyKey, ...(g.sessionId ? { 'x-session-id': g.sessionId } : {}) },
+    });
+  const lookup = (orderCode: string, token?: string) =>
+    call('GET', `/orders/lookup?orderCode=${orderCode}`, { headers: token ? { 'x-order-token': token } : {} });
+  const fieldsOf = (problem: { errors?: { field: string }[] }) => (problem.errors ?? []).map((e) => e.field);
+
+  it('refuses a guest checkout without X-Session-Id, email or address (400 naming each) or with a country it cannot read', async () => {
+    const mug = await product(5);
+    const g = await guestCart(mug);
+    const noSession = await json(await guestCheckout({ cartId: g.cartId }, { email: 'a@example.com', shippingAddress: ADDRESS }));
+    expect([noSession.status, noSession.code, fieldsOf(noSession)]).toEqual([400, 'ORDERS.SESSION_REQUIRED', ['sessionId']]);
+    const response = await guestCheckout(g, {});
+    const nothing = await json(response);
+    expect([response.status, response.headers.get('content-type'), nothing.code, fieldsOf(nothing)]).toEqual([
+      400,
+      expect.stringContaining('problem+json'),
+      'ORDERS.GUEST_DETAILS_REQUIRED',
+      ['email', 'shippingAddress'],
+    ]);
+    const noAddress = await json(await guestCheckout(g, { email: 'a@example.com' }));
+    expect([noAddress.status, fieldsOf(noAddress)]).toEqual([400, ['shippingAddress']]);
+    const narnia = await json(await guestCheckout(g, { email: 'a@example.com', shippingAddress: { ...ADDRESS, country: 'Narnia' } }));
+    expect([narnia.status, fieldsOf(narnia)]).toEqual([400, ['shippingAddress.country']]);
+    // Another session's cart is not this guest's.
+    const other = await guestCart(mug);
+    expect((await guestCheckout({ ...other, cartId: g.cartId }, { email: 'a@example.com', shippingAddress: ADDRESS })).status).toBe(404);
+    expect(await stockOf(mug)).toBe(5);
+    expect((await ordersDb.query("SELECT count(*)::int AS n FROM orders WHERE guest_email = 'a@example.com'")).rows[0].n).toBe(0);
+  });
+
+  it('checks a guest out (email and token hash stored, stock reserved), opens the order by code and token only, replays the key, and joins the account that verifies the email', async () => {
+    const mug = await product(5);
+    const g = await guestCart(mug, 2);
+    const email = `Guest-${Date.now()}@Example.com`;
+    const body = { email, shippingAddress: { ...ADDRESS, country: 'Philippines' } };
+    const k = key();
+    const response = await guestCheckout(g, body, k);
+    const order = await json(response);
+    expect([response.status, order.status, order.userId, order.guestEmail, order.stockReserved, order.total]).toEqual([
+      201,
+      'CONFIRMED',
+      null,
+      email.toLowerCase(),
+      true,
+      '44.78',
+    ]);
+    expect(order.shippingAddress).toMatchObject({ ...ADDRESS, country: 'Philippines', company: null });
+    expect(order.lookupToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await stockOf(mug)).toBe(3);
+    await eventually(
+      () => reservations(mug),
+      (rows) => rows.length === 1 && rows[0].order_id === order.id && rows[0].status === 'CONFIRMED',
+    );
+    const stored = (
+      await ordersDb.query('SELECT user_id, customer_id, guest_email, guest_token_hash FROM orders WHERE id = $1', [order.id])
+    ).rows[0];
+    expect(stored).toEqual({
+      user_id: null,
+      customer_id: null,
+      guest_email: email.toLowerCase(),
+      guest_token_hash: createHash('sha256').update(order.lookupToken).digest('hex'),
+    });
+    expect((await ordersDb.query('SELECT status FROM carts WHERE id = $1', [g.cartId])).rows[0].status).toBe('COMPLETED');
+
+    // The order opens with its code and token; a wrong token, an unknown code and no token at all do not tell it exists.
+    const found = await lookup(order.orderCode, order.lookupToken);
+    expect([found.status, (await json(found)).id]).toEqual([200, order.id]);
+    const wrong = await lookup(order.orderCode, randomBytes(32).toString('base64url'));
+    const unknown = await lookup('AAAAAAAAA', order.lookupToken);
+    expect([wrong.status, unknown.status, (await json(wrong)).code, (await json(unknown)).code]).toEqual([
+      404,
+      404,
+      'ORDERS.ORDER_NOT_FOUND',
+      'ORDERS.ORDER_NOT_FOUND',
+    ]);
+    expect((await lookup(order.orderCode)).status).toBe(400);
+
+    // A retry with the same key and body: the same order, a fresh token (only hashes are kept); nothing reserved twice.
+    const again = await json(await guestCheckout(g, body, k));
+    expect([again.id, again.lookupToken === order.lookupToken]).toEqual([order.id, false]);
+    expect([(await lookup(order.orderCode, order.lookupToken)).status, (await lookup(order.orderCode, again.lookupToken)).status]).toEqual([
+      404, 200,
+    ]);
+    const mismatch = await guestCheckout(g, { ...body, paymentMethod: 'GCASH' }, k);
+    expect([mismatch.status, (await json(mismatch)).code]).toEqual([422, 'ORDERS.IDEMPOTENCY_MISMATCH']);
+    expect(await stockOf(mug)).toBe(3);
+    expect((await ordersDb.query('SELECT count(*)::int AS n FROM orders WHERE guest_email = $1', [email.toLowerCase()])).rows[0].n).toBe(1);
+
+    // Another account cannot open it by id.
+    const stranger = await buyer(mug);
+    expect((await call('GET', `/orders/${order.id}`, { token: stranger.user.token })).status).toBe(404);
+
+    // Registering with the email is not enough: anyone can register any address. Verifying it joins the order.
+    const registered = await call('POST', '/auth/register', { body: { email: email.toUpperCase(), password: 'Shiitake#Grow42' } });
+    expect(registered.status).toBe(201);
+    const userId = (await json(registered)).id as string;
+    const token = await client.signIn(email.toLowerCase());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await json(await call('GET', '/orders', { token }))).items).toEqual([]);
+    await identityDb.query(
+      "UPDATE users SET email_verification_code = $2, email_verification_code_expiry = now() + interval '10 minutes' WHERE id = $1",
+      [userId, createHash('sha256').update('246810').digest('hex')],
+    );
+    const verified = await call('POST', '/auth/verify-email', { body: { email, code: '246810' } });
+    expect(verified.status).toBe(200);
+    const mine = await eventually(
+      () => call('GET', '/orders', { token }).then(json),
+      (page) => page.items?.length === 1,
+      15000,
+    );
+    expect([mine.items[0].id, mine.items[0].userId]).toEqual([order.id, userId]);
+    expect((await call('GET', `/orders/${order.id}`, { token })).status).toBe(200);
+    expect((await ordersDb.query('SELECT user_id FROM orders WHERE id = $1', [order.id])).rows[0].user_id).toBe(userId);
+  });
+
+  it('lets a signed-in buyer ship to an inline address and save it to their address book, once the order is placed', async () => {
+    const mug = await product(5);
+    const b = await buyer(mug);
+    const inline = { ...ADDRESS, street1: '9 Ayala Ave', country: 'PH' };
+    const both = await json(
+      await call('POST', '/checkout', {
+        token: b.user.token,
+        body: { cartId: b.cartId, shippingAddressId: b.addressId, shippingAddress: inline, paymentMethod: 'COD' },
+        headers: { 'idempotency-key': key() },
+      }),
+    );
+    expect([both.status, both.code, fieldsOf(both)]).toEqual([400, 'ORDERS.ADDRESS_AMBIGUOUS', ['shippingAddress']]);
+    const none = await json(
+      await call('POST', '/checkout', {
+        token: b.user.token,
+        body: { cartId: b.cartId, paymentMethod: 'COD' },
+        headers: { 'idempotency-key': key() },
+      }),
+    );
+    expect([none.status, fieldsOf(none)]).toEqual([400, ['shippingAddressId']]);
+    const response = await call('POST', '/checkout', {
+      token: b.user.token,
+      body: { cartId: b.cartId, shippingAddress: inline, saveAddress: true, paymentMethod: 'COD' },
+      headers: { 'idempotency-key': key() },
+    });
+    const order = await json(response);
+    expect([response.status, order.userId, order.lookupToken, order.guestEmail]).toEqual([201, b.user.id, undefined, undefined]);
+    expect(order.shippingAddress).toMatchObject({ street1: '9 Ayala Ave', country: 'PH' });
+    const book = await json(await call('GET', '/customers/me/addresses', { token: b.user.token }));
+    expect(book.map((a: { street1: string; isDefault: boolean }) => [a.street1, a.isDefault]).sort()).toEqual([
+      ['1 Rizal St', false],
+      ['9 Ayala Ave', false],
+    ]);
   });
 
   it('sells exactly the 10 units of a product to 40 concurrent buyers', async () => {

@@ -14,6 +14,8 @@ import { CustomersService } from './customers/customers.service';
 import { AddressesService } from './customers/addresses.service';
 import { RegisteredUserConsumer } from './customers/registered-user.consumer';
 import { FillCustomerEmailHandler } from './customers/commands/fill-customer-email.command';
+import { VerifiedEmailConsumer } from './customers/verified-email.consumer';
+import { JoinGuestOrdersHandler } from './customers/commands/join-guest-orders.command';
 import { OrderAccess } from './orders/order-access';
 import { OrderFactory } from './orders/order-factory';
 import { OrdersService } from './orders/orders.service';
@@ -27,6 +29,7 @@ import { CheckoutService } from './checkout/checkout.service';
 import { IdempotencyKeys } from './checkout/idempotency';
 import { CheckoutRecoveryJob } from './checkout/checkout-recovery.job';
 import { InFlightCheckouts } from './checkout/in-flight';
+import { GuestLookupService } from './checkout/guest-lookup.service';
 import { PaymongoProvider } from './payments/paymongo.provider';
 import { PaymentsService } from './payments/payments.service';
 import { WebhooksService } from './payments/webhooks.service';
@@ -66,6 +69,8 @@ import { FollowFulfillmentHandler } from './orders/commands/follow-fulfillment.c
     AddressesService,
     RegisteredUserConsumer,
     FillCustomerEmailHandler,
+    VerifiedEmailConsumer,
+    JoinGuestOrdersHandler,
     OrderAccess,
     OrderFactory,
     OrdersService,
@@ -75,6 +80,7 @@ import { FollowFulfillmentHandler } from './orders/commands/follow-fulfillment.c
     IdempotencyKeys,
     CheckoutRecoveryJob,
     InFlightCheckouts,
+    GuestLookupService,
     PaymongoProvider,
     PaymentsService,
     WebhooksService,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AcceptedView, ClientInfo, EmailDto, EmailVerifiedView, VerifyEmailDto } from '@suite/contracts/identity';
-import { IdentityDb } from '@suite/db/identity';
-import { InjectDb, invalid } from '@suite/platform';
+import { AcceptedView, ClientInfo, EmailDto, EmailVerified, EmailVerifiedView, VerifyEmailDto } from '@suite/contracts/identity';
+import { IdentityDb, Prisma } from '@suite/db/identity';
+import { enqueueEvent, InjectDb, invalid, UnitOfWork } from '@suite/platform';
 import { SecurityLog } from '../audit/security-log';
 import { normalizeEmail } from '../auth/user-view';
 import { sha256Hex } from '../security';
@@ -27,6 +27,7 @@ export class EmailVerificationService {
     @InjectDb() private readonly db: IdentityDb,
     private readonly mail: AccountMailer,
     private readonly securityLog: SecurityLog,
+    private readonly uow: UnitOfWork<Prisma.TransactionClient>,
   ) {}
 
   async verify(dto: VerifyEmailDto, client: ClientInfo): Promise<EmailVerifiedView> {
@@ -44,15 +45,19 @@ export class EmailVerificationService {
     const hash = sha256Hex(token);
     const user = await this.db.user.findFirst({ where: { emailVerificationToken: hash }, select: { id: true } });
     if (!user) return undefined;
-    const { count } = await this.db.user.updateMany({
-      where: { id: user.id, emailVerificationToken: hash, emailVerificationTokenExpiry: { gt: new Date() } },
-      data: VERIFIED,
+    return this.uow.run(async (tx) => {
+      const { count } = await tx.user.updateMany({
+        where: { id: user.id, emailVerificationToken: hash, emailVerificationTokenExpiry: { gt: new Date() } },
+        data: VERIFIED,
+      });
+      if (count !== 1) return undefined;
+      await announceVerified(tx, user.id);
+      return user.id;
     });
-    return count === 1 ? user.id : undefined;
   }
 
   private byCode(email: string, code: string, client: ClientInfo): Promise<string | undefined> {
-    return this.db.$transaction(async (tx) => {
+    return this.uow.run(async (tx) => {
       const userId = await lockUserByEmail(tx, email);
       if (!userId) return undefined;
       const user = await tx.user.findUniqueOrThrow({
@@ -62,6 +67,7 @@ export class EmailVerificationService {
       const stored = { hash: user.emailVerificationCode, expiresAt: user.emailVerificationCodeExpiry };
       if (!(await checkCode(tx, userId, 'email_verification', stored, code, client))) return undefined;
       await tx.user.update({ where: { id: userId }, data: VERIFIED });
+      await announceVerified(tx, userId);
       return userId;
     });
   }
@@ -83,4 +89,10 @@ export class EmailVerificationService {
     }
     return { accepted: true };
   }
+}
+
+/** With the verification's commit: orders links the guest orders placed under this email to the account. */
+async function announceVerified(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  const { email } = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  await enqueueEvent(tx, EmailVerified, { userId, email });
 }

@@ -1,14 +1,15 @@
 import { CheckoutDto } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
 import { conflict, forbidden, invalid } from '@suite/platform';
-import { cartNotFound } from '../carts/cart-owner';
+import { cartNotFound, CartOwner, ownerWhere } from '../carts/cart-owner';
 import { addressNotFound } from '../customers/customer-access';
 import { NewOrder } from '../orders/order-factory';
+import { CheckoutParty, inlineSnapshot } from './checkout-party';
 
 type Tx = Prisma.TransactionClient;
 
 /** The address as the order keeps it: a copy, so later edits of the address book do not change the order. */
-const snapshot = (a: Prisma.AddressModel): Prisma.InputJsonObject => ({
+const snapshot = (a: Prisma.AddressModel) => ({
   firstName: a.firstName,
   lastName: a.lastName,
   company: a.company,
@@ -21,27 +22,37 @@ const snapshot = (a: Prisma.AddressModel): Prisma.InputJsonObject => ({
   phoneNumber: a.phoneNumber,
 });
 
-/** Refusals that need no lock: a blocked customer, an address that is not the caller's. */
-export async function checkCustomer(db: OrdersDb, userId: string, dto: CheckoutDto) {
+/**
+ * Refusals that need no lock (a blocked customer, an address that is not the caller's) and the
+ * addresses the order keeps. A guest has no customer row: their order carries their email instead.
+ */
+export async function resolveAddresses(db: OrdersDb, party: CheckoutParty, dto: CheckoutDto) {
+  const inline = dto.shippingAddress ? inlineSnapshot(dto.shippingAddress) : undefined;
+  if (party.kind === 'guest') return { customerId: null, shipping: inline!, billing: inline! };
+  const userId = party.userId;
   const customer = await db.customer.findUnique({ where: { userId }, select: { id: true, status: true } });
   if (customer?.status === 'BLOCKED') throw forbidden('ORDERS.CUSTOMER_BLOCKED', 'This customer account is blocked from placing orders.');
-  const ids = [dto.shippingAddressId, dto.billingAddressId ?? dto.shippingAddressId];
-  const rows = await db.address.findMany({ where: { id: { in: ids }, userId } });
+  const ids = [dto.shippingAddressId, dto.billingAddressId].filter((id): id is string => id !== undefined);
+  const rows = ids.length > 0 ? await db.address.findMany({ where: { id: { in: ids }, userId } }) : [];
   const find = (id: string) =>
     rows.find((r) => r.id === id) ??
     (() => {
       throw addressNotFound();
     })();
-  return { customerId: customer?.id ?? null, shipping: snapshot(find(ids[0])), billing: snapshot(find(ids[1])) };
+  const shipping = inline ?? snapshot(find(dto.shippingAddressId!));
+  return { customerId: customer?.id ?? null, shipping, billing: dto.billingAddressId ? snapshot(find(dto.billingAddressId)) : shipping };
 }
 
 /**
  * Locks the caller's cart and reads its lines, in the transaction that creates the order: a
  * concurrent change of the cart waits, and a second checkout of the same cart is refused.
  */
-export async function lockCartForCheckout(tx: Tx, userId: string, cartId: string) {
+export async function lockCartForCheckout(tx: Tx, owner: CartOwner, cartId: string) {
   await tx.$queryRaw`SELECT id FROM carts WHERE id = ${cartId}::uuid FOR UPDATE`;
-  const cart = await tx.cart.findFirst({ where: { id: cartId, userId }, include: { items: { orderBy: { createdAt: 'asc' } } } });
+  const cart = await tx.cart.findFirst({
+    where: { id: cartId, ...ownerWhere(owner) },
+    include: { items: { orderBy: { createdAt: 'asc' } } },
+  });
   if (!cart) throw cartNotFound();
   if (cart.status !== 'ACTIVE')
     throw conflict('ORDERS.CART_NOT_ACTIVE', `The cart is ${cart.status}; open a new one.`, { status: cart.status });
@@ -67,13 +78,15 @@ type CartWithLines = Awaited<ReturnType<typeof lockCartForCheckout>>;
 /** The unplaced order of a cart: PENDING, placedAt NULL, no stock held yet. */
 export function draftOrder(
   cart: CartWithLines,
-  userId: string,
+  party: CheckoutParty,
   dto: CheckoutDto,
-  customer: Awaited<ReturnType<typeof checkCustomer>>,
+  customer: Awaited<ReturnType<typeof resolveAddresses>>,
 ): NewOrder {
+  const userId = party.kind === 'user' ? party.userId : null;
   return {
     userId,
     customerId: customer.customerId,
+    guestEmail: party.kind === 'guest' ? party.email : null,
     channel: 'WEB',
     status: 'PENDING',
     paymentStatus: 'PENDING',

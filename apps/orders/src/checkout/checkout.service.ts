@@ -1,13 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { StockReserve } from '@suite/contracts/catalog';
-import { CheckoutDto, OrderView } from '@suite/contracts/orders';
+import { CheckoutDto, CheckoutView, OrderView } from '@suite/contracts/orders';
 import { OrdersDb, Prisma } from '@suite/db/orders';
 import { AppError, CallerIdentity, conflict, InjectDb, NatsClient, UnitOfWork } from '@suite/platform';
-import { requirePermission, requireSignedIn } from '../access';
 import { enqueuePlaced, OrderFactory } from '../orders/order-factory';
 import { transition } from '../orders/order-status';
 import { toOrderView } from '../orders/order-view';
-import { checkCustomer, draftOrder, lockCartForCheckout, reserveItems } from './checkout-draft';
+import { saveInlineAddress } from './checkout-address';
+import { draftOrder, lockCartForCheckout, reserveItems, resolveAddresses } from './checkout-draft';
+import { CheckoutParty, checkoutParty } from './checkout-party';
+import { guestTokenHash, newGuestToken } from './guest-token';
 import { ClaimedKey, IdempotencyKeys, replay } from './idempotency';
 import { InFlightCheckouts } from './in-flight';
 import { releaseStock } from './release-stock';
@@ -37,27 +39,40 @@ export class CheckoutService {
     private readonly live: InFlightCheckouts,
   ) {}
 
-  async checkout(caller: CallerIdentity, idempotencyKey: string | undefined, dto: CheckoutDto): Promise<OrderView> {
-    requirePermission(caller, 'orders:create');
-    const userId = requireSignedIn(caller);
-    const claim = await this.keys.claim(userId, idempotencyKey, dto);
-    if ('replay' in claim) return replay(claim.replay);
+  async checkout(caller: CallerIdentity, idempotencyKey: string | undefined, dto: CheckoutDto, sessionId?: string): Promise<CheckoutView> {
+    const party = checkoutParty(caller, sessionId, dto);
+    const claim = await this.keys.claim(party.scope, idempotencyKey, dto);
+    if ('replay' in claim) return this.replay(party, replay(claim.replay));
     this.live.addKey(claim.claimed.id);
     try {
-      return await this.run(caller, userId, claim.claimed, dto);
+      return await this.run(caller, party, claim.claimed, dto);
     } finally {
       this.live.deleteKey(claim.claimed.id);
     }
   }
 
+  /**
+   * Only the token's hash is kept, so a guest's retry (whose first answer may never have arrived)
+   * gets a new token and the old one stops working: whoever holds the session and the key is the guest.
+   */
+  private async replay(party: CheckoutParty, order: OrderView): Promise<CheckoutView> {
+    if (party.kind !== 'guest') return order;
+    const lookupToken = newGuestToken();
+    await this.db.order.updateMany({
+      where: { id: order.id, guestEmail: { not: null } },
+      data: { guestTokenHash: guestTokenHash(lookupToken) },
+    });
+    return { ...order, lookupToken };
+  }
+
   /** Steps 1 to 4 of a checkout whose key this process holds. */
-  private async run(caller: CallerIdentity, userId: string, key: ClaimedKey, dto: CheckoutDto): Promise<OrderView> {
+  private async run(caller: CallerIdentity, party: CheckoutParty, key: ClaimedKey, dto: CheckoutDto): Promise<CheckoutView> {
     let orderId: string | undefined;
     try {
-      const customer = await checkCustomer(this.db, userId, dto);
+      const customer = await resolveAddresses(this.db, party, dto);
       const draft = await this.uow.run(async (tx) => {
-        const cart = await lockCartForCheckout(tx, userId, dto.cartId);
-        const created = await this.factory.create(tx, draftOrder(cart, userId, dto, customer));
+        const cart = await lockCartForCheckout(tx, party.owner, dto.cartId);
+        const created = await this.factory.create(tx, draftOrder(cart, party, dto, customer));
         await tx.idempotencyKey.update({ where: { key: key.id }, data: { orderId: created.id } });
         return { id: created.id, items: reserveItems(cart) };
       }, RUSH);
@@ -71,7 +86,7 @@ export class CheckoutService {
       throw error;
     }
     try {
-      return await this.place(caller, key, orderId, dto);
+      return await this.place(caller, party, key, orderId, dto);
     } finally {
       this.live.delete(orderId);
     }
@@ -119,19 +134,28 @@ export class CheckoutService {
    * Step 4: placed, cart completed, event and the stored answer commit together. COD is confirmed at
    * once; catalog confirms its stock from the placed event (a paid order's from the paid event).
    */
-  private async place(caller: CallerIdentity, key: ClaimedKey, orderId: string, dto: CheckoutDto): Promise<OrderView> {
+  private async place(
+    caller: CallerIdentity,
+    party: CheckoutParty,
+    key: ClaimedKey,
+    orderId: string,
+    dto: CheckoutDto,
+  ): Promise<CheckoutView> {
     const cod = dto.paymentMethod === 'COD';
+    const lookupToken = party.kind === 'guest' ? newGuestToken() : undefined;
     let view: OrderView;
     try {
       view = await this.uow.run(async (tx) => {
         // Conditional: if recovery cancelled this (slow) checkout meanwhile, nothing is placed.
         const placed = await tx.order.updateMany({
           where: { id: orderId, placedAt: null, status: 'PENDING' },
-          data: { placedAt: new Date(), stockReserved: true },
+          data: { placedAt: new Date(), stockReserved: true, ...(lookupToken ? { guestTokenHash: guestTokenHash(lookupToken) } : {}) },
         });
         if (placed.count === 0) throw unavailable();
         if (cod) await transition(tx, { id: orderId, status: 'PENDING' }, 'CONFIRMED', caller.userId ?? null, 'cash_on_delivery');
         await tx.cart.update({ where: { id: dto.cartId }, data: { status: 'COMPLETED', convertedAt: new Date() } });
+        // Saved with the placed order only: a refused checkout leaves the address book as it was.
+        if (party.kind === 'user' && dto.saveAddress && dto.shippingAddress) await saveInlineAddress(tx, party.userId, dto.shippingAddress);
         const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } });
         await enqueuePlaced(tx, order);
         const answer = toOrderView(order);
@@ -143,6 +167,6 @@ export class CheckoutService {
       await this.abandon(caller, orderId);
       throw error;
     }
-    return view;
+    return lookupToken ? { ...view, lookupToken } : view;
   }
 }

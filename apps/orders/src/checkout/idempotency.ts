@@ -9,7 +9,7 @@ const KEY_FORMAT = /^[A-Za-z0-9_-]{8,128}$/;
 /** What a finished checkout answered, kept so a retry with the same key gets the same answer. */
 export type StoredCheckout = { status: 201; order: OrderView } | { status: number; error: ErrorPayload };
 
-/** A key this request owns: its row's primary key (`userId:key`). */
+/** A key this request owns: its row's primary key (`scope:key`). */
 export interface ClaimedKey {
   id: string;
 }
@@ -17,27 +17,27 @@ export interface ClaimedKey {
 export type Claim = { claimed: ClaimedKey } | { replay: StoredCheckout };
 
 /**
- * Idempotency-Key rows. Keys are per user (the row key is `userId:key`), so one user's key never
- * collides with another's. The row is inserted first, on its own: a concurrent request with the
+ * Idempotency-Key rows. Keys are per scope: the user, or `guest:<X-Session-Id>` for a guest (the row
+ * key is `scope:key`), so one buyer's key never collides with another's. The row is inserted first, on its own: a concurrent request with the
  * same key then finds it and is told the checkout is in progress.
  */
 @Injectable()
 export class IdempotencyKeys {
   constructor(@InjectDb() private readonly db: OrdersDb) {}
 
-  async claim(userId: string, key: string | undefined, body: unknown): Promise<Claim> {
+  async claim(scope: string, key: string | undefined, body: unknown): Promise<Claim> {
     if (!key || !KEY_FORMAT.test(key)) {
       throw invalid('ORDERS.IDEMPOTENCY_KEY_REQUIRED', 'Send an Idempotency-Key header (8-128 of A-Z a-z 0-9 _ -).', {
         errors: [{ field: 'Idempotency-Key', messages: ['8-128 characters of A-Z a-z 0-9 _ -'] }],
       });
     }
-    const id = `${userId}:${key}`;
+    const id = `${scope}:${key}`;
     const hash = requestHash(body);
     const inserted = await this.db.$queryRaw<{ key: string }[]>`
-      INSERT INTO idempotency_keys (key, user_scope, request_hash) VALUES (${id}, ${userId}, ${hash}) ON CONFLICT (key) DO NOTHING RETURNING key`;
+      INSERT INTO idempotency_keys (key, user_scope, request_hash) VALUES (${id}, ${scope}, ${hash}) ON CONFLICT (key) DO NOTHING RETURNING key`;
     if (inserted.length > 0) return { claimed: { id } };
     const row = await this.db.idempotencyKey.findUnique({ where: { key: id } });
-    if (!row) return this.claim(userId, key, body); // forgotten in between: try again
+    if (!row) return this.claim(scope, key, body); // forgotten in between: try again
     if (row.requestHash !== hash)
       throw new AppError(
         'invalid',

@@ -22,6 +22,8 @@ export interface NewOrderItem {
 
 export interface NewOrder {
   userId?: string | null;
+  /** guest checkout: the guest's email, lower-cased */
+  guestEmail?: string | null;
   customerId?: string | null;
   storeId?: string | null;
   channel: OrderChannel;
@@ -84,6 +86,7 @@ export class OrderFactory {
     const data = {
       orderNumber,
       userId: input.userId ?? null,
+      guestEmail: input.guestEmail ?? null,
       customerId: input.customerId ?? null,
       storeId: input.storeId ?? null,
       channel: input.channel,

@@ -26,6 +26,7 @@ export function toOrderView(o: OrderWithDetails): OrderView {
     placedAt: o.placedAt?.toISOString() ?? null,
     cancelledAt: o.cancelledAt?.toISOString() ?? null,
     createdAt: o.createdAt.toISOString(),
+    ...(o.guestEmail ? { guestEmail: o.guestEmail } : {}),
     items: o.items.map((i) => ({
       id: i.id,
       productId: i.productId,

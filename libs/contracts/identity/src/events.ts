@@ -9,6 +9,12 @@ export class UserRegisteredPayload {
   @IsOptional() @IsArray() @IsString({ each: true }) roles?: string[];
 }
 
+/** The account's email at the moment it was verified (by link or code). */
+export class EmailVerifiedPayload {
+  @IsUUID() userId: string;
+  @IsEmail() email: string;
+}
+
 export class SessionRevokedPayload {
   @IsUUID() sessionId: string;
   @IsUUID() userId: string;
@@ -27,5 +33,6 @@ export class AccessChangedPayload {
 }
 
 export const UserRegistered = { subject: IdentityEvents.UserRegistered, payload: UserRegisteredPayload, version: 1 } as const;
+export const EmailVerified = { subject: IdentityEvents.EmailVerified, payload: EmailVerifiedPayload, version: 1 } as const;
 export const SessionRevoked = { subject: IdentityEvents.SessionRevoked, payload: SessionRevokedPayload, version: 1 } as const;
 export const AccessChanged = { subject: IdentityEvents.AccessChanged, payload: AccessChangedPayload, version: 1 } as const;

@@ -54,6 +54,8 @@ export const IdentitySubjects = {
 
 export const IdentityEvents = {
   UserRegistered: 'evt.identity.user.registered',
+  /** The user proved they own the address: what may link records made under it (guest orders) to the account. */
+  EmailVerified: 'evt.identity.user.email-verified',
   SessionRevoked: 'evt.identity.session.revoked',
   AccessChanged: 'evt.identity.access.changed',
 } as const;

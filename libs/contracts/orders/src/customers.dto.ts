@@ -1,6 +1,7 @@
 import { PageQuery } from '@suite/contracts/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import { IsCountry } from './address-country';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 export const CUSTOMER_STATUSES = ['ACTIVE', 'INACTIVE', 'BLOCKED', 'VIP'] as const;
@@ -56,7 +57,12 @@ export class CreateAddressDto {
   @ApiProperty() @IsString() @Length(1, 100) city: string;
   @ApiProperty() @IsString() @Length(1, 100) state: string;
   @ApiProperty() @IsString() @Length(1, 20) postalCode: string;
-  @ApiPropertyOptional({ default: 'Philippines' }) @IsOptional() @IsString() @Length(1, 100) country?: string;
+  @ApiPropertyOptional({ default: 'Philippines', description: 'ISO 3166-1 alpha-2 code or English name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @IsCountry()
+  country?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phoneNumber?: string;
   @ApiPropertyOptional({ description: 'Make this the default of its type (the previous default is unset)' })
   @IsOptional()
@@ -74,7 +80,12 @@ export class UpdateAddressDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) city?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) state?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 20) postalCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) country?: string;
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2 code or English name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @IsCountry()
+  country?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phoneNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isDefault?: boolean;
 }

@@ -84,6 +84,7 @@ export class OrderView {
   @ApiPropertyOptional({ nullable: true }) placedAt: string | null;
   @ApiPropertyOptional({ nullable: true }) cancelledAt: string | null;
   @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({ description: 'Guest checkouts: the email the guest gave (lower-cased)' }) guestEmail?: string;
   @ApiProperty({ type: [OrderItemView] }) items: OrderItemView[];
   @ApiPropertyOptional({ type: [OrderStatusHistoryView], description: 'on GET /orders/:id only' }) statusHistory?: OrderStatusHistoryView[];
 }

@@ -10,6 +10,8 @@ export const OrdersSubjects = {
   OrderGet: 'orders.order.get',
   OrderCancel: 'orders.order.cancel',
   CheckoutCreate: 'orders.checkout.create',
+  /** A guest reads their order by code and lookup token. */
+  OrderLookup: 'orders.order.lookup',
   PaymentCreate: 'orders.payment.create',
   PaymentWebhook: 'orders.payment.webhook',
   PaymentCodConfirm: 'orders.cod-payment.confirm',
