@@ -36,10 +36,11 @@ export interface Stack {
 const startedStacks = new Set<Promise<Stack>>();
 
 export function startStack(services: ServiceName[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
+  // A stack that did not come up is tried once more, on fresh ports with fresh processes, rather than a whole spec
+  // file failing: a port taken between freePort and the child's listen (another jest worker drew it), or a process
+  // that gave up on a JetStream call while the machine was starved. A real start-up bug fails twice.
   const starting = launchStack(services, extraEnv).catch((error: Error) => {
-    // A port can still be taken between freePort and the child's listen (another jest worker drew it): a fresh
-    // stack on fresh ports, once, rather than a whole spec file failing on a collision.
-    if (!String(error?.message).includes('EADDRINUSE')) throw error;
+    process.stderr.write(`stack did not start, trying once more: ${String(error?.message).split('\n')[0]}\n`);
     return launchStack(services, extraEnv);
   });
   startedStacks.add(starting);
