@@ -28,14 +28,17 @@ const CENSUS: [string, string][] = [
     "SELECT d.id || ':' || d.status || ':' || count(pd.*) AS key FROM designs d LEFT JOIN product_designs pd ON pd.design_id = d.id GROUP BY d.id ORDER BY 1",
   ],
   ['fulfillment', 'SELECT code AS key FROM factories ORDER BY 1'],
-  ['fulfillment', "SELECT id AS key FROM factory_locations UNION ALL SELECT user_id || '@' || factory_id FROM factory_users ORDER BY 1"],
+  [
+    'fulfillment',
+    "SELECT id::text AS key FROM factory_locations UNION ALL SELECT user_id || '@' || factory_id FROM factory_users ORDER BY 1",
+  ],
   ['fulfillment', 'SELECT id AS key FROM supplier_variants ORDER BY 1'],
   ['fulfillment', "SELECT order_id || ':' || status AS key FROM fulfillments ORDER BY 1"],
   ['orders', "SELECT id || ':' || status AS key FROM orders ORDER BY 1"],
   ['logistics', "SELECT id || ':' || status AS key FROM shipments ORDER BY 1"],
   ['logistics', "SELECT id || ':' || status AS key FROM returns ORDER BY 1"],
   ['iot-telemetry', 'SELECT serial_number AS key FROM devices ORDER BY 1'],
-  ['iot-telemetry', 'SELECT id AS key FROM sensors UNION ALL SELECT id FROM sensor_thresholds ORDER BY 1'],
+  ['iot-telemetry', 'SELECT id::text AS key FROM sensors UNION ALL SELECT id::text FROM sensor_thresholds ORDER BY 1'],
   ['alerting', 'SELECT name AS key FROM alert_rules WHERE NOT is_deleted ORDER BY 1'],
   ['analytics', "SELECT name || ':' || coalesce(schedule->>'cron', '-') AS key FROM reports ORDER BY 1"],
 ];
@@ -99,9 +102,24 @@ describe('npm run seed: the demo world through the API, twice', () => {
     // ...factories with locations, supplier variants and the fulfiller...
     expect([before[6], before[7].length, before[8].length]).toEqual([['MNL-1', 'PDX-1'], 3, 8]);
     // ...orders at every stage...
-    expect(await count('orders', 'SELECT status, count(*)::int AS n FROM orders GROUP BY status ORDER BY status')).toEqual([]);
-    expect(await count('fulfillment', 'SELECT status, count(*)::int AS n FROM fulfillments GROUP BY status ORDER BY status')).toEqual([]);
-    expect(await count('logistics', 'SELECT status, count(*)::int AS n FROM shipments GROUP BY status ORDER BY status')).toEqual([]);
+    expect(await count('orders', 'SELECT status, count(*)::int AS n FROM orders GROUP BY status ORDER BY status::text')).toEqual([
+      { status: 'DELIVERED', n: 2 }, // one of them returned
+      { status: 'PENDING', n: 1 }, // the web-shop order, awaiting its GCash payment
+      { status: 'PROCESSING', n: 2 }, // routed, and in production
+      { status: 'SHIPPED', n: 1 },
+    ]);
+    expect(await count('fulfillment', 'SELECT status, count(*)::int AS n FROM fulfillments GROUP BY status ORDER BY status::text')).toEqual(
+      [
+        { status: 'DELIVERED', n: 2 },
+        { status: 'IN_PRODUCTION', n: 1 },
+        { status: 'PENDING', n: 1 },
+        { status: 'SHIPPED', n: 1 },
+      ],
+    );
+    expect(await count('logistics', 'SELECT status, count(*)::int AS n FROM shipments GROUP BY status ORDER BY status::text')).toEqual([
+      { status: 'DELIVERED', n: 2 },
+      { status: 'DISPATCHED', n: 1 },
+    ]);
     expect(before[12].map((r) => r.split(':')[1])).toEqual(['COMPLETED']);
     // ...a grower's chambers with sensors and thresholds, alert rules and a scheduled report.
     expect([before[13], before[14].length]).toEqual([['DEMO-CH-001', 'DEMO-CH-002'], 16]);

@@ -73,6 +73,12 @@ async function drive(api: Api, people: People, factories: Factories, spec: DemoO
     () => api.call('GET', `/orders/${orderId}`, { token: admin }),
     (o) => o.status !== 'SHIPPED' && o.status !== 'PROCESSING',
   );
+  // Fulfillment hears of the delivery too: waited for, so the run ends with nothing still moving.
+  await until(
+    `the fulfillment of order ${spec.platformOrderId} to be DELIVERED`,
+    () => api.call('GET', `/fulfillments/${fulfillment.id}`, { token: admin }),
+    (f) => f.status === 'DELIVERED',
+  );
   if (reached(spec.stage, 'RETURNED')) await returnOne(api, admin, delivered);
 }
 
