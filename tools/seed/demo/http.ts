@@ -52,6 +52,11 @@ export function api(base: string): Api {
       try {
         return await once(method, path, options);
       } catch (err) {
+        // Refused by the gateway's rate limit (sign-ins: ten a minute), so not done: wait as told and send it again.
+        if (err instanceof ApiError && err.status === 429 && attempt < ATTEMPTS) {
+          await new Promise((r) => setTimeout(r, 1000 * Math.min(60, Number((err.body as { retryAfter?: number })?.retryAfter) || 5)));
+          continue;
+        }
         if (!repeatable || attempt >= ATTEMPTS || !(err instanceof ApiError) || !TRANSIENT.has(err.status)) throw err;
         await new Promise((r) => setTimeout(r, 1000 * attempt));
       }

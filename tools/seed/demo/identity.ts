@@ -10,7 +10,7 @@ export interface Account {
 
 export type People = Record<keyof typeof PEOPLE | 'admin', Account>;
 
-export async function signIn(api: Api, person: Pick<Person, 'email' | 'password'>): Promise<Account> {
+async function signIn(api: Api, person: Pick<Person, 'email' | 'password'>): Promise<Account> {
   const { accessToken } = await api.call('POST', '/auth/login', { body: { email: person.email, password: person.password } });
   const me = await api.call('GET', '/auth/me', { token: accessToken });
   return { id: me.user.id, email: person.email, token: accessToken };
@@ -18,13 +18,13 @@ export async function signIn(api: Api, person: Pick<Person, 'email' | 'password'
 
 /** The admin `npm start` created; identity may report healthy a moment before its seeder has run. */
 export async function signInAdmin(api: Api, admin: Person): Promise<Account> {
-  const deadline = Date.now() + 30000;
-  for (;;) {
+  // Few attempts, well spaced: every one counts against the gateway's ten sign-ins a minute.
+  for (let attempt = 1; ; attempt++) {
     try {
       return await signIn(api, admin);
     } catch (err) {
-      if (Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 500));
+      if (attempt < 5) {
+        await new Promise((r) => setTimeout(r, 3000));
         continue;
       }
       if (!(err instanceof ApiError) || err.status !== 401) throw err;
@@ -36,37 +36,36 @@ export async function signInAdmin(api: Api, admin: Person): Promise<Account> {
   }
 }
 
-/** Signs the person in, registering them first when they do not exist yet, and gives them exactly their role. */
-async function ensurePerson(api: Api, admin: Account, person: Person): Promise<Account> {
-  let account: Account;
-  try {
-    account = await signIn(api, person);
-  } catch (err) {
-    if (!(err instanceof ApiError) || err.status !== 401) throw err;
-    await api.call('POST', '/auth/register', { body: { email: person.email, password: person.password } });
-    account = await signIn(api, person);
+/**
+ * The person's user id: found by the admin, or registered like anyone, then given exactly their role. Sign-ins are
+ * left for the end (one each), because the gateway allows ten a minute from one address.
+ */
+async function ensurePerson(api: Api, admin: Account, person: Person): Promise<string> {
+  const found = (await api.list(`/users?email=${encodeURIComponent(person.email)}`, admin.token)).find((u) => u.email === person.email);
+  const user = found ?? (await api.call('POST', '/auth/register', { body: { email: person.email, password: person.password } }));
+  const roles: string[] = found?.roles ?? [];
+  if (roles.length !== 1 || roles[0] !== person.role) {
+    await api.call('PUT', `/users/${user.id}/roles`, { token: admin.token, body: { roles: [person.role] } });
   }
-  const user = await api.call('GET', `/users/${account.id}`, { token: admin.token });
-  if (user.roles.length === 1 && user.roles[0] === person.role) return account;
-  await api.call('PUT', `/users/${account.id}/roles`, { token: admin.token, body: { roles: [person.role] } });
-  // A fresh token, so nothing downstream depends on how quickly the gateway hears of the new role.
-  return signIn(api, person);
+  return user.id;
 }
 
-export async function seedPeople(api: Api, admin: Account): Promise<People> {
+/** The demo's people and the seller team (led by the seller), then everyone signed in with their role and team. */
+export async function seedPeople(api: Api, admin: Account): Promise<{ people: People; teamId: string }> {
+  const ids = {} as Record<keyof typeof PEOPLE, string>;
+  for (const [key, person] of Object.entries(PEOPLE)) ids[key as keyof typeof PEOPLE] = await ensurePerson(api, admin, person);
+  const teamId = await seedTeam(api, admin, ids.seller);
   const people = { admin } as People;
-  for (const [key, person] of Object.entries(PEOPLE)) people[key as keyof typeof PEOPLE] = await ensurePerson(api, admin, person);
-  return people;
+  for (const [key, person] of Object.entries(PEOPLE)) people[key as keyof typeof PEOPLE] = await signIn(api, person);
+  return { people, teamId };
 }
 
-/** The seller team, led by the seller. */
-export async function seedTeam(api: Api, people: People): Promise<string> {
-  const teams = await api.list('/teams', people.admin.token);
-  const team =
-    teams.find((t) => t.name === TEAM) ?? (await api.call('POST', '/teams', { token: people.admin.token, body: { name: TEAM } }));
-  const members: { userId: string }[] = itemsOf(await api.call('GET', `/teams/${team.id}/members`, { token: people.admin.token }));
-  if (!members.some((m) => m.userId === people.seller.id)) {
-    await api.call('POST', `/teams/${team.id}/members`, { token: people.admin.token, body: { userId: people.seller.id, isLeader: true } });
+async function seedTeam(api: Api, admin: Account, sellerId: string): Promise<string> {
+  const teams = await api.list('/teams', admin.token);
+  const team = teams.find((t) => t.name === TEAM) ?? (await api.call('POST', '/teams', { token: admin.token, body: { name: TEAM } }));
+  const members: { userId: string }[] = itemsOf(await api.call('GET', `/teams/${team.id}/members`, { token: admin.token }));
+  if (!members.some((m) => m.userId === sellerId)) {
+    await api.call('POST', `/teams/${team.id}/members`, { token: admin.token, body: { userId: sellerId, isLeader: true } });
   }
   return team.id;
 }

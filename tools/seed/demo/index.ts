@@ -7,7 +7,7 @@ import { seedReport } from './analytics';
 import { seedCatalog, type Catalog } from './catalog';
 import { seedFactories, type Factories } from './fulfillment';
 import { api as apiAt } from './http';
-import { seedPeople, seedTeam, signIn, signInAdmin, type People } from './identity';
+import { seedPeople, signInAdmin, type People } from './identity';
 import { seedChambers, type Devices } from './iot';
 import { seedMarketplaceOrders, type SeededOrder } from './orders';
 import { seedShopOrder } from './shop';
@@ -31,10 +31,7 @@ export async function seedDemo(
 ): Promise<DemoWorld> {
   const api = apiAt(gatewayUrl);
   const admin = await signInAdmin(api, adminOf(env));
-  const people = await seedPeople(api, admin);
-  const teamId = await seedTeam(api, people);
-  // Signed in again after joining the team, so the token names it whatever the session cache has heard.
-  people.seller = await signIn(api, PEOPLE.seller);
+  const { people, teamId } = await seedPeople(api, admin);
   log(`people and the ${PEOPLE.seller.email} team`);
   const catalog = await seedCatalog(api, people, teamId);
   log(
