@@ -18,13 +18,14 @@ async function signIn(api: Api, person: Pick<Person, 'email' | 'password'>): Pro
 
 /** The admin `npm start` created; identity may report healthy a moment before its seeder has run. */
 export async function signInAdmin(api: Api, admin: Person): Promise<Account> {
-  // Few attempts, well spaced: every one counts against the gateway's ten sign-ins a minute.
+  // Three attempts, well spaced: each counts against the gateway's ten sign-ins a minute, and a wrong password five
+  // times in a row would lock the admin's account.
   for (let attempt = 1; ; attempt++) {
     try {
       return await signIn(api, admin);
     } catch (err) {
-      if (attempt < 5) {
-        await new Promise((r) => setTimeout(r, 3000));
+      if (attempt < 3) {
+        await new Promise((r) => setTimeout(r, 4000));
         continue;
       }
       if (!(err instanceof ApiError) || err.status !== 401) throw err;
