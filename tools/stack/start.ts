@@ -3,9 +3,13 @@
  * migrations, runs the nine services from dist/ and waits for the gateway to see them all.
  * Imports the infra helpers by path, not through @suite/platform, so starting does not load NestJS.
  */
-import { SERVICE_CATALOG, SERVICE_NAMES } from '@suite/platform/config';
+import { databaseUrlFor, SERVICE_CATALOG, SERVICE_NAMES } from '@suite/platform/config';
 import { ensureInfrastructure, findRepoRoot, type Infrastructure } from '@suite/platform/infra';
 import { startTestSmtpServer, type TestSmtpServer } from '@suite/platform/testing';
+import { seedDemo } from '../seed/demo';
+import { DEMO_ADMIN } from '../seed/demo/world';
+import { welcome } from '../seed/welcome';
+import { askOnTerminal, identityHasNoUsers, shouldSeedDemo } from './demo-offer';
 import { colorFor, killAll, type ManagedProcess, missingFiles, spawnPrefixed, stopAll } from './processes';
 import { GatewayUnhealthyError, waitForGatewayHealthy } from './wait-healthy';
 
@@ -83,6 +87,19 @@ async function main(): Promise<void> {
   if (stopping) return;
   if (migrated !== 0) await shutdown(1, `Migrations failed (exit code ${migrated}); no service was started.`);
 
+  // Asked before the services start: the demo is seeded as the first admin, whom identity creates at start-up.
+  const demo = await shouldSeedDemo({
+    seedDemo: env.SEED_DEMO,
+    isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    firstStart: () => identityHasNoUsers(databaseUrlFor('identity', env)),
+    ask: askOnTerminal,
+  });
+  if (stopping) return;
+  if (demo && !env.SEED_ADMIN_EMAIL && !env.SEED_ADMIN_PASSWORD) {
+    env.SEED_ADMIN_EMAIL = DEMO_ADMIN.email;
+    env.SEED_ADMIN_PASSWORD = DEMO_ADMIN.password;
+  }
+
   const gatewayPort = Number(process.env.PORT) || SERVICE_CATALOG['api-gateway'].httpPort;
   SERVICE_NAMES.forEach((service, i) => {
     // Each gets its own port explicitly, so a PORT in the caller's shell cannot collide them all.
@@ -97,18 +114,33 @@ async function main(): Promise<void> {
   });
 
   const base = `http://127.0.0.1:${gatewayPort}`;
+  let healthy = false;
   try {
     await waitForGatewayHealthy(base, SERVICE_NAMES, HEALTH_TIMEOUT_MS);
+    healthy = true;
     say(`all ${SERVICE_NAMES.length} services up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (err) {
     if (stopping) return;
     const down = err instanceof GatewayUnhealthyError ? err.down.join(', ') : String(err);
     say(`not healthy after ${HEALTH_TIMEOUT_MS / 1000} s, down: ${down}. Still running; see their logs above.`);
   }
+  if (demo && healthy) await loadDemo(base, env);
+  else if (demo) say('demo world not loaded: not every service is up (npm run seed loads it later).');
   say(`gateway  ${base}`);
   say(`docs     ${base}/docs`);
   say(`health   ${base}/health`);
   say('Ctrl-C stops everything.');
+}
+
+/** The demo world, through the gateway like `npm run seed`; a failure leaves the suite running. */
+async function loadDemo(base: string, env: NodeJS.ProcessEnv): Promise<void> {
+  say('loading the demo world...');
+  try {
+    await seedDemo(base, env, (line) => say(`demo: ${line}`));
+    console.log(`\n${welcome(base, env)}\n`);
+  } catch (err) {
+    if (!stopping) say(`demo world not loaded: ${err instanceof Error ? err.message : String(err)} (npm run seed retries).`);
+  }
 }
 
 /**
