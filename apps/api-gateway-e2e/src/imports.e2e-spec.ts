@@ -440,7 +440,7 @@ describe('imports', () => {
       { dryRun: 'true', templateId: 'default-product-csv' },
     );
     expect([sample.status, sample.successCount, sample.failureCount]).toEqual(['COMPLETED', 2, 0]);
-    expect((await get('/import-templates/default-order-csv', seller.token)).status).toBe(404);
+    expect((await get('/import-templates/default-transaction-csv', seller.token)).status).toBe(404);
     const admin = await root();
     expect((await call('DELETE', `/import-templates/${template.id}`, { token: admin.token })).status).toBe(200);
   }, 60000);
