@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UpdateSystemVariantDto } from '@suite/contracts/catalog';
 import { ImportBatchRequest, ImportRowProblem, ImportRowResult } from '@suite/contracts/core';
 import { Prisma } from '@suite/db/catalog';
-import { asBoolean, asInt, CallerIdentity, DryRunRollback, failed, problem, UnitOfWork, validateRow } from '@suite/platform';
+import { asBoolean, asInt, CallerIdentity, failed, problem, runImportBatch, UnitOfWork, validateRow } from '@suite/platform';
 import { requirePermission } from '../access/access';
 import { canUseTeam } from '../access/team-access';
 
@@ -31,31 +31,12 @@ export class InventoryImportService {
 
   async upsert(caller: CallerIdentity, request: ImportBatchRequest): Promise<ImportRowResult[]> {
     requirePermission(caller, 'products:update');
-    const results = new Map<number, ImportRowResult>();
-    const checked: Checked[] = [];
-    const seen = new Set<string>();
-    for (const { rowNumber, values } of request.rows) {
-      const c = check(rowNumber, values);
-      if ('problems' in c) results.set(rowNumber, c);
-      else if (seen.has(c.code))
-        results.set(rowNumber, failed(rowNumber, [problem('code', 'CONSTRAINT', 'DUPLICATE_KEY', `code ${c.code} appears twice`)]));
-      else {
-        seen.add(c.code);
-        checked.push(c);
-      }
-    }
-    try {
-      await this.uow.run(
-        async (tx) => {
-          for (const r of await this.write(tx, caller, checked)) results.set(r.rowNumber, r);
-          if (request.dryRun) throw new DryRunRollback([]);
-        },
-        { timeout: 120_000 },
-      );
-    } catch (error) {
-      if (!(error instanceof DryRunRollback)) throw error;
-    }
-    return request.rows.map((r) => results.get(r.rowNumber)!);
+    return runImportBatch(this.uow, request, {
+      check,
+      keyField: 'code',
+      key: (row) => row.code,
+      write: (tx, rows) => this.write(tx, caller, rows),
+    });
   }
 
   /** One locked read of the batch's variants and one UPDATE for all of them (unnest), whatever the batch size. */

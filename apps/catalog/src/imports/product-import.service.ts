@@ -8,10 +8,10 @@ import {
   asList,
   asNumber,
   CallerIdentity,
-  DryRunRollback,
   failed,
   outboxRow,
   problem,
+  runImportBatch,
   UnitOfWork,
   validateRow,
 } from '@suite/platform';
@@ -73,31 +73,12 @@ export class ProductImportService {
   async upsert(caller: CallerIdentity, request: ImportBatchRequest): Promise<ImportRowResult[]> {
     requirePermission(caller, 'products:create');
     requirePermission(caller, 'products:update');
-    const results = new Map<number, ImportRowResult>();
-    const checked: Checked[] = [];
-    const seen = new Set<string>();
-    for (const row of request.rows) {
-      const c = this.check(row.rowNumber, row.values, request.defaultStoreId);
-      if ('problems' in c) results.set(row.rowNumber, c);
-      else if (seen.has(c.sku))
-        results.set(row.rowNumber, failed(row.rowNumber, [problem('sku', 'CONSTRAINT', 'DUPLICATE_KEY', `sku ${c.sku} appears twice`)]));
-      else {
-        seen.add(c.sku);
-        checked.push(c);
-      }
-    }
-    try {
-      await this.uow.run(
-        async (tx) => {
-          for (const r of await this.write(tx, caller, checked)) results.set(r.rowNumber, r);
-          if (request.dryRun) throw new DryRunRollback([]);
-        },
-        { timeout: 120_000 },
-      );
-    } catch (error) {
-      if (!(error instanceof DryRunRollback)) throw error;
-    }
-    return request.rows.map((r) => results.get(r.rowNumber)!);
+    return runImportBatch(this.uow, request, {
+      check: (rowNumber, values) => this.check(rowNumber, values, request.defaultStoreId),
+      keyField: 'sku',
+      key: (row) => row.sku,
+      write: (tx, rows) => this.write(tx, caller, rows),
+    });
   }
 
   private check(rowNumber: number, v: Record<string, string>, defaultStoreId?: string): Checked | ImportRowResult {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessChanged, IdentityEvents, ImportUserRowDto } from '@suite/contracts/identity';
 import { ImportBatchRequest, ImportRowProblem, ImportRowResult } from '@suite/contracts/core';
 import { Prisma } from '@suite/db/identity';
-import { asBoolean, asList, CallerIdentity, DryRunRollback, enqueueEvent, failed, problem, UnitOfWork, validateRow } from '@suite/platform';
+import { asBoolean, asList, CallerIdentity, enqueueEvent, failed, problem, runImportBatch, UnitOfWork, validateRow } from '@suite/platform';
 import { AuditLog } from '../audit/audit-log';
 import { grantRefusal, primaryRoleOf } from '../admin-users/role-grants';
 import { requirePermission } from '../roles/access-checks';
@@ -44,31 +44,12 @@ export class UserImportService {
 
   async upsert(caller: CallerIdentity, kind: PeopleImportKind, request: ImportBatchRequest): Promise<ImportRowResult[]> {
     requirePermission(caller, 'users:update', 'roles:read');
-    const results = new Map<number, ImportRowResult>();
-    const checked: Checked[] = [];
-    const seen = new Set<string>();
-    for (const { rowNumber, values } of request.rows) {
-      const c = check(rowNumber, values, kind);
-      if ('problems' in c) results.set(rowNumber, c);
-      else if (seen.has(c.email))
-        results.set(rowNumber, failed(rowNumber, [problem('email', 'CONSTRAINT', 'DUPLICATE_KEY', `email ${c.email} appears twice`)]));
-      else {
-        seen.add(c.email);
-        checked.push(c);
-      }
-    }
-    try {
-      await this.uow.run(
-        async (tx) => {
-          for (const r of await this.write(tx, caller, checked)) results.set(r.rowNumber, r);
-          if (request.dryRun) throw new DryRunRollback([]);
-        },
-        { timeout: 120_000 },
-      );
-    } catch (error) {
-      if (!(error instanceof DryRunRollback)) throw error;
-    }
-    return request.rows.map((r) => results.get(r.rowNumber)!);
+    return runImportBatch(this.uow, request, {
+      check: (rowNumber, values) => check(rowNumber, values, kind),
+      keyField: 'email',
+      key: (row) => row.email,
+      write: (tx, rows) => this.write(tx, caller, rows),
+    });
   }
 
   private async write(tx: Tx, caller: CallerIdentity, rows: Checked[]): Promise<ImportRowResult[]> {

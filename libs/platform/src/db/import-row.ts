@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { ImportErrorTypeName, ImportRowProblem, ImportRowResult } from '@suite/contracts/core';
+import type { UnitOfWork } from './unit-of-work';
 
 /** What a cell's text becomes before the DTO's own validators run: the text itself when it does not convert. */
 export const asInt = (v: string | undefined) => (v !== undefined && /^-?\d+$/.test(v) ? Number(v) : v);
@@ -105,4 +106,54 @@ export class DryRunRollback extends Error {
   constructor(readonly results: ImportRowResult[]) {
     super('dry run');
   }
+}
+
+/** How an owner checks and writes the rows of one import batch (see runImportBatch). */
+export interface ImportBatchSteps<Checked extends { rowNumber: number }, Tx> {
+  /** A row as the owner's checked form, or its problems. */
+  check(rowNumber: number, values: Record<string, string>): Checked | ImportRowResult;
+  /** The natural key field (named in the duplicate message) and its value for a checked row. */
+  keyField: string;
+  key(row: Checked): string;
+  /** Writes the checked rows in the batch's transaction; answers their results. */
+  write(tx: Tx, rows: Checked[]): Promise<ImportRowResult[]>;
+}
+
+/**
+ * One import batch the way every owner upserts it: each row checked, a natural key repeated in the batch refused,
+ * the rest written in ONE transaction, rolled back again for a dry run; the results in the rows' order.
+ */
+export async function runImportBatch<Checked extends { rowNumber: number }, Tx>(
+  uow: UnitOfWork<Tx>,
+  request: { rows: Array<{ rowNumber: number; values: Record<string, string> }>; dryRun?: boolean },
+  steps: ImportBatchSteps<Checked, Tx>,
+): Promise<ImportRowResult[]> {
+  const results = new Map<number, ImportRowResult>();
+  const checked: Checked[] = [];
+  const seen = new Set<string>();
+  for (const { rowNumber, values } of request.rows) {
+    const row = steps.check(rowNumber, values);
+    if ('problems' in row) results.set(rowNumber, row);
+    else if (seen.has(steps.key(row)))
+      results.set(
+        rowNumber,
+        failed(rowNumber, [problem(steps.keyField, 'CONSTRAINT', 'DUPLICATE_KEY', `${steps.keyField} ${steps.key(row)} appears twice`)]),
+      );
+    else {
+      seen.add(steps.key(row));
+      checked.push(row);
+    }
+  }
+  try {
+    await uow.run(
+      async (tx) => {
+        for (const r of await steps.write(tx, checked)) results.set(r.rowNumber, r);
+        if (request.dryRun) throw new DryRunRollback([]);
+      },
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  return request.rows.map((r) => results.get(r.rowNumber)!);
 }
