@@ -12,6 +12,14 @@ export const CALLER_MAX_AGE_MS = 120_000;
 const VERSION = 'v1';
 let signingKey = DEVELOPMENT_CALLER_SIGNING_KEY;
 
+/** Called by bootstrapService for every process; sibling of assertProductionSecret and assertProductionEncryptionKey. */
+export function assertProductionCallerKey(service: string, config: { NODE_ENV: string; CALLER_SIGNING_KEY: string }): void {
+  if (config.NODE_ENV === 'production' && config.CALLER_SIGNING_KEY === DEVELOPMENT_CALLER_SIGNING_KEY) {
+    process.stderr.write(`${service}: CALLER_SIGNING_KEY must be set in production (with the public default anyone on NATS is anyone)\n`);
+    process.exit(1);
+  }
+}
+
 /** Set once at start-up from CALLER_SIGNING_KEY (bootstrapService); every process of a deployment shares it. */
 export function configureCallerSigning(key: string): void {
   signingKey = key;

@@ -4,7 +4,7 @@ import { MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { assertProductionSecret, JwtConfig } from '../auth/jwt-config';
-import { configureCallerSigning, DEVELOPMENT_CALLER_SIGNING_KEY } from '../auth/caller-signing';
+import { assertProductionCallerKey, configureCallerSigning } from '../auth/caller-signing';
 import { ConfigError, loadConfig } from '../config/env';
 import { assertProductionEncryptionKey } from '../crypto/encryption-config';
 import { PlatformConfig } from '../config/platform-config';
@@ -87,12 +87,7 @@ export async function bootstrapService<C extends PlatformConfig>(
   }
   if (config instanceof JwtConfig) assertProductionSecret(definition.name, config);
   assertProductionEncryptionKey(definition.name, config);
-  if (config.NODE_ENV === 'production' && config.CALLER_SIGNING_KEY === DEVELOPMENT_CALLER_SIGNING_KEY) {
-    process.stderr.write(
-      `${definition.name}: CALLER_SIGNING_KEY must be set in production (with the public default anyone on NATS is anyone)\n`,
-    );
-    process.exit(1);
-  }
+  assertProductionCallerKey(definition.name, config);
   configureCallerSigning(config.CALLER_SIGNING_KEY);
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
