@@ -12,6 +12,8 @@ import { SERVICE_CATALOG } from '../config/services';
 import { acceptRequestId, requestContext, REQUEST_ID_HEADER } from '../logging/request-id';
 import { httpDuration, httpRequests } from '../metrics/metrics';
 import { SuiteNatsServer } from '../nats/nats-server';
+import { collectDirectHandlers } from '../nats/direct-dispatch';
+import { createValidationPipe } from './platform.module';
 import { httpErrorToPayload } from '../errors/http-error';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem';
 import { ServiceDefinition } from './service-definition';
@@ -98,23 +100,20 @@ export async function bootstrapService<C extends PlatformConfig>(
     },
   );
   app.useLogger(app.get(Logger));
-  app.connectMicroservice<MicroserviceOptions>(
-    {
-      strategy: new SuiteNatsServer({
-        servers: config.NATS_URL.split(','),
-        queue: definition.name,
-        name: `${definition.name}-server`,
-        maxReconnectAttempts: -1,
-        noAsyncTraces: true,
-      }),
-    },
-    { inheritAppConfig: true },
-  );
+  const nats = new SuiteNatsServer({
+    servers: config.NATS_URL.split(','),
+    queue: definition.name,
+    name: `${definition.name}-server`,
+    maxReconnectAttempts: -1,
+    noAsyncTraces: true,
+  });
+  app.connectMicroservice<MicroserviceOptions>({ strategy: nats }, { inheritAppConfig: true });
   app.enableShutdownHooks();
   await options.configure?.(app, config);
   // Start-up work (seeding, streams) finishes before the service answers on NATS: the gateway's
   // /health must not report a service up that cannot serve yet.
   await app.init();
+  nats.useDirectHandlers(collectDirectHandlers(app, createValidationPipe()));
   await app.startAllMicroservices();
   const port = config.PORT ?? SERVICE_CATALOG[definition.name].httpPort;
   await app.listen(port, config.HOST);
