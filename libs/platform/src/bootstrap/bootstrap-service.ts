@@ -10,6 +10,7 @@ import { assertProductionEncryptionKey } from '../crypto/encryption-config';
 import { PlatformConfig } from '../config/platform-config';
 import { SERVICE_CATALOG } from '../config/services';
 import { acceptRequestId, requestContext, REQUEST_ID_HEADER } from '../logging/request-id';
+import { writeAccessLine } from '../logging/logging.module';
 import { httpDuration, httpRequests } from '../metrics/metrics';
 import { SuiteNatsServer } from '../nats/nats-server';
 import { collectDirectHandlers } from '../nats/direct-dispatch';
@@ -62,6 +63,7 @@ export function createFastifyAdapter(bodyLimit: number, trustProxy?: boolean | n
     const route = request.routeOptions?.url ?? 'unmatched';
     httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    writeAccessLine(request, reply);
     done();
   });
   return adapter;
