@@ -300,16 +300,6 @@ describe('imports', () => {
     expect([json.status, json.failureReason]).toEqual(['FAILED', expect.stringMatching(/array of objects/)]);
     const wrong = await importProducts({ name: 'wrong.csv', body: 'a,b\n1,2\n' });
     expect([wrong.status, wrong.failureReason]).toEqual(['FAILED', expect.stringMatching(/None of the file's columns/)]);
-    const transactions = await upload(
-      (await root()).token,
-      { name: 'tx.csv', body: 'transactionId\nABC\n' },
-      { entityType: 'TRANSACTION' },
-    );
-    const failedTransactions = await finished(transactions.body.id, (await root()).token);
-    expect([failedTransactions.status, failedTransactions.failureReason]).toEqual([
-      'FAILED',
-      expect.stringMatching(/TRANSACTION is not supported yet/),
-    ]);
   }, 60000);
 
   it('cancel stops a running job at a batch boundary; what was written stays', async () => {
@@ -440,7 +430,8 @@ describe('imports', () => {
       { dryRun: 'true', templateId: 'default-product-csv' },
     );
     expect([sample.status, sample.successCount, sample.failureCount]).toEqual(['COMPLETED', 2, 0]);
-    expect((await get('/import-templates/default-transaction-csv', seller.token)).status).toBe(404);
+    expect((await get('/import-templates/default-transaction-csv', seller.token)).status).toBe(200);
+    expect((await get('/import-templates/default-nothing-csv', seller.token)).status).toBe(404);
     const admin = await root();
     expect((await call('DELETE', `/import-templates/${template.id}`, { token: admin.token })).status).toBe(200);
   }, 60000);
@@ -635,6 +626,88 @@ describe('imports', () => {
     expect((await allErrors(again.id, seller.token, '&severity=WARNING')).map((e) => e.errorCode)).toEqual(['ALREADY_IMPORTED']);
     expect(await stored()).toHaveLength(1);
   }, 60000);
+
+  it('transactions: fees, commissions and adjustments of visible orders by reference; a second import updates them', async () => {
+    await catalog.query(
+      `INSERT INTO products (id, store_id, sku, name, slug, price, status, updated_at)
+       VALUES (gen_random_uuid(), $1, 'TXP-1', 'Lion mane mug', 'txp-1', 20.00, 'ACTIVE', now())`,
+      [storeId],
+    );
+    const orderFile =
+      'platformOrderId,items,shipName,shipStreet1,shipCity,shipPostalCode,shipCountry\nTX-ORD-1,TXP-1*2@20.00,Ana,1 Pine St,Cebu,6000,PH\n';
+    const orderJob = await finished(
+      (await upload(seller.token, { name: 'o.csv', body: orderFile }, { entityType: 'ORDER', storeId })).body.id,
+    );
+    expect([orderJob.status, orderJob.successCount]).toEqual(['COMPLETED', 1]);
+    const orders = await stack.db('orders');
+    const [{ id: orderId, order_code: code }] = (
+      await orders.query(`SELECT id, order_code FROM orders WHERE platform_order_id = 'TX-ORD-1' AND store_id = $1`, [storeId])
+    ).rows;
+    const admin = (await root()).token;
+    const file = [
+      'reference,orderCode,type,amount,currency,status,createdAt,note',
+      `STL-1,${code},COMMISSION,3.20,,,2026-12-01T10:00:00Z,TikTok Shop commission 8%`,
+      `STL-2,${code},ADJUSTMENT,-1.50,PHP,PENDING,,"shipping fee, partly waived"`,
+      `STL-3,${code},REFUND,5.00,,,,`,
+      `STL-4,${code},FEE,-2.00,,,,`,
+      `STL-5,NOSUCHORD,FEE,1.00,,,,`,
+      `STL-6,${code},FEE,1.00,USD,,,`,
+      `STL-7,${code},FEE,1.005,,,,`,
+    ].join('\n');
+    const job = await finished((await upload(admin, { name: 'settlement.csv', body: file }, { entityType: 'TRANSACTION' })).body.id, admin);
+    expect([job.status, job.successCount, job.failureCount]).toEqual(['COMPLETED', 2, 5]);
+    expect(reported(await allErrors(job.id, admin))).toEqual([
+      [4, 'type', 'NOT_ALLOWED'],
+      [5, 'amount', 'NEGATIVE_AMOUNT'],
+      [6, 'orderCode', 'ORDER_NOT_FOUND'],
+      [7, 'currency', 'CURRENCY_MISMATCH'],
+      [8, 'amount', 'NOT_A_NUMBER'],
+    ]);
+    const stored = async () =>
+      (
+        await orders.query(
+          `SELECT reference, type::text, amount::text, currency, status::text, metadata->>'note' AS note, created_at
+             FROM transactions WHERE order_id = $1 ORDER BY reference`,
+          [orderId],
+        )
+      ).rows;
+    expect(await stored()).toEqual([
+      {
+        reference: 'STL-1',
+        type: 'COMMISSION',
+        amount: '3.20',
+        currency: 'PHP',
+        status: 'COMPLETED',
+        note: 'TikTok Shop commission 8%',
+        created_at: new Date('2026-12-01T10:00:00Z'),
+      },
+      {
+        reference: 'STL-2',
+        type: 'ADJUSTMENT',
+        amount: '-1.50',
+        currency: 'PHP',
+        status: 'PENDING',
+        note: 'shipping fee, partly waived',
+        created_at: expect.any(Date),
+      },
+    ]);
+
+    const corrected = file.replace('ADJUSTMENT,-1.50,PHP,PENDING', 'ADJUSTMENT,-1.75,PHP,COMPLETED');
+    const again = await finished(
+      (await upload(admin, { name: 'settlement.csv', body: corrected }, { entityType: 'TRANSACTION' })).body.id,
+      admin,
+    );
+    expect([again.status, again.successCount, again.failureCount]).toEqual(['COMPLETED', 2, 5]);
+    expect((await stored()).map((r) => [r.reference, r.amount, r.status])).toEqual([
+      ['STL-1', '3.20', 'COMPLETED'],
+      ['STL-2', '-1.75', 'COMPLETED'],
+    ]);
+
+    // A seller holds no payments permission: the upload is refused before a job exists.
+    const refused = await upload(seller.token, { name: 's.csv', body: file }, { entityType: 'TRANSACTION' });
+    expect([refused.status, refused.body.detail]).toEqual([403, expect.stringMatching(/payments:create/)]);
+    expect(await stored()).toHaveLength(2);
+  }, 90000);
 
   it('a killed analytics process: the job is resumed by the next one and every row is written once', async () => {
     const many = Array.from({ length: 600 }, (_, i) => base(`K-${String(i).padStart(4, '0')}`));

@@ -23,6 +23,7 @@ import { OrdersNatsController } from './orders/orders.nats.controller';
 import { PurchaseNatsController } from './orders/purchase.nats.controller';
 import { ImportService } from './import/import.service';
 import { OrderFileImportService } from './import/order-file-import.service';
+import { TransactionImportService } from './import/transaction-import.service';
 import { ImportNatsController } from './import/import.nats.controller';
 import { CheckoutNatsController } from './checkout/checkout.nats.controller';
 import { CheckoutService } from './checkout/checkout.service';
@@ -76,6 +77,7 @@ import { FollowFulfillmentHandler } from './orders/commands/follow-fulfillment.c
     OrdersService,
     ImportService,
     OrderFileImportService,
+    TransactionImportService,
     CheckoutService,
     IdempotencyKeys,
     CheckoutRecoveryJob,

@@ -2,7 +2,7 @@ import type { ImportFieldRuleDto, ImportEntityType, ImportFileFormat } from '@su
 import { CategoryImportBatch, InventoryImportBatch, ProductImportBatch } from '@suite/contracts/catalog';
 import type { Operation } from '@suite/contracts/core';
 import { BuyerImportBatch, SellerImportBatch, UserImportBatch } from '@suite/contracts/identity';
-import { OrderImportBatch } from '@suite/contracts/orders';
+import { OrderImportBatch, TransactionImportBatch } from '@suite/contracts/orders';
 
 /**
  * What analytics knows of an importable entity: the owner's batch operation, the natural key (a
@@ -131,6 +131,25 @@ export const ENTITY_SPECS: Partial<Record<ImportEntityType, EntitySpec>> = {
         shipPostalCode: '1200',
         shipCountry: 'PH',
       },
+    ],
+  },
+  TRANSACTION: {
+    entityType: 'TRANSACTION',
+    operation: TransactionImportBatch,
+    key: 'reference',
+    fields: {
+      reference: { required: true, type: 'string', maxLength: 200 }, // the settlement line's id, unique within its order
+      orderCode: { required: true, type: 'string', maxLength: 40 },
+      type: { required: true, type: 'string', enum: ['FEE', 'COMMISSION', 'ADJUSTMENT'] },
+      amount: { required: true, type: 'decimal' }, // an ADJUSTMENT may be negative; the owner checks the sign
+      currency: { type: 'string', pattern: '^[A-Za-z]{3}$' },
+      status: { type: 'string', enum: ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] },
+      createdAt: { type: 'string' },
+      note: { type: 'string', maxLength: 500 },
+    },
+    sample: [
+      { reference: 'STL-2026-12-0001', orderCode: 'K7WQ3M2XA', type: 'COMMISSION', amount: '5.96', note: 'TikTok Shop commission 8%' },
+      { reference: 'STL-2026-12-0002', orderCode: 'K7WQ3M2XA', type: 'ADJUSTMENT', amount: '-2.00', status: 'PENDING' },
     ],
   },
   USER: people('USER', UserImportBatch, {

@@ -1,3 +1,4 @@
+import { ImportBatchRequest, ImportBatchResponse } from '@suite/contracts/core';
 import { operation } from '@suite/contracts/identity';
 import {
   CodConfirmationView,
@@ -59,6 +60,14 @@ export const PaymentCodConfirm = operation({
 export const PaymentWebhook = operation<PaymentWebhookRequest, undefined, { received: true; applied: boolean }>({
   subject: OrdersSubjects.PaymentWebhook,
   request: PaymentWebhookRequest,
+});
+
+/** Rows of a TRANSACTION import job (analytics' worker, the uploader's identity): see @suite/contracts/core import-batch. */
+export const TransactionImportBatch = operation({
+  subject: OrdersSubjects.TransactionImportBatch,
+  request: ImportBatchRequest,
+  response: ImportBatchResponse,
+  permissions: ['payments:create'],
 });
 
 export const PaymentOperations = [PaymentCreate, RefundCreate, PaymentCodConfirm];

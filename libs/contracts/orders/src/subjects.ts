@@ -16,6 +16,8 @@ export const OrdersSubjects = {
   PaymentWebhook: 'orders.payment.webhook',
   PaymentCodConfirm: 'orders.cod-payment.confirm',
   RefundCreate: 'orders.refund.create',
+  /** analytics' TRANSACTION import jobs: ledger rows (fees, commissions, adjustments) of orders, no HTTP route */
+  TransactionImportBatch: 'orders.transaction.import-batch',
   CartOpen: 'orders.cart.open',
   CartCurrent: 'orders.cart.current',
   CartItemAdd: 'orders.cart-item.add',
