@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { ApiUsageRow } from '@suite/contracts/analytics';
+import { ApiUsageRow, toUsageColumns } from '@suite/contracts/analytics';
 import { AnalyticsDb, AnalyticsPrismaClient } from '@suite/db/analytics';
 import { createPrismaClient, databaseNameFor, databaseUrlFor } from '@suite/platform';
 import { migrateAll } from '@suite/platform/infra';
@@ -58,7 +58,7 @@ describe('RecordApiUsageHandler', () => {
       metadata: { route: 'orders', tags: ['a', 'b'] },
     });
     const bare = row({ statusCode: 404, method: 'POST' });
-    const batch = { usage: [full, bare], blocked: [] };
+    const batch = { usage: toUsageColumns([full, bare]), blocked: [] };
     expect(await handler.execute(new RecordApiUsageCommand(batch))).toEqual({ usage: 2, blocked: 0 });
     await handler.execute(new RecordApiUsageCommand(batch));
 
@@ -82,7 +82,7 @@ describe('RecordApiUsageHandler', () => {
 
   it('stores a batch of the largest size in one call, with text PostgreSQL must quote', async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => row({ userAgent: `agent "${i}", {x} \\ 'q'`, responseTime: i }));
-    await handler.execute(new RecordApiUsageCommand({ usage: rows, blocked: [] }));
+    await handler.execute(new RecordApiUsageCommand({ usage: toUsageColumns(rows), blocked: [] }));
     const stored = await db.apiUsageLog.findMany({
       where: { id: { in: rows.map((r) => r.id) } },
       select: { userAgent: true, responseTime: true },
@@ -98,8 +98,8 @@ describe('RecordApiUsageHandler', () => {
       windowStart: '2026-12-08T10:00:00.000Z',
       windowEnd: '2026-12-08T10:01:00.000Z',
     };
-    await handler.execute(new RecordApiUsageCommand({ usage: [], blocked: [{ ...window, count: 3 }] }));
-    await handler.execute(new RecordApiUsageCommand({ usage: [row()], blocked: [{ ...window, count: 2 }] }));
+    await handler.execute(new RecordApiUsageCommand({ usage: toUsageColumns([]), blocked: [{ ...window, count: 3 }] }));
+    await handler.execute(new RecordApiUsageCommand({ usage: toUsageColumns([row()]), blocked: [{ ...window, count: 2 }] }));
     const logs = await db.rateLimitLog.findMany({ where: { identifier: window.identifier } });
     expect(logs.map((l) => [l.count, l.blocked])).toEqual([[5, true]]);
   });

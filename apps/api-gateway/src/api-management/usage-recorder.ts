@@ -3,7 +3,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@ne
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Gauge } from 'prom-client';
-import { ApiUsageRecord, BlockedWindow } from '@suite/contracts/analytics';
+import { ApiUsageRecord, BlockedWindow, toUsageColumns } from '@suite/contracts/analytics';
 import { AppError, CallerIdentity, metricsRegistry, NatsClient } from '@suite/platform';
 import { GatewayConfig } from '../service';
 import { UsageBuffer } from './usage-buffer';
@@ -65,7 +65,7 @@ export class UsageRecorder implements OnModuleInit, BeforeApplicationShutdown {
       maxRows: config.USAGE_LOG_BUFFER_MAX,
       send: async (batch) => {
         try {
-          await this.nats.call(ApiUsageRecord, batch, { timeoutMs: 10_000 });
+          await this.nats.call(ApiUsageRecord, { usage: toUsageColumns(batch.usage), blocked: batch.blocked }, { timeoutMs: 10_000 });
         } catch (error) {
           // A batch analytics refuses as invalid would be refused forever and hold up every row behind it.
           if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;

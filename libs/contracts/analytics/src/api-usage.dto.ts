@@ -1,47 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '@suite/contracts/core';
+import { API_USAGE_MAX_BATCH, ApiUsageColumns } from './api-usage-columns';
 
-/** Rows per ApiUsageRecord message: the gateway's batch size is capped by it. */
-export const API_USAGE_MAX_BATCH = 2000;
-
-/** One request through the gateway (ApiUsageLog). `apiKey` is the key's id, never the key. */
-export class ApiUsageRow {
+/** One request through the gateway (ApiUsageLog), as the gateway buffers it; it travels as ApiUsageColumns. */
+export interface ApiUsageRow {
   /** Made by the gateway: a batch sent again after a lost answer is not stored twice. */
-  @IsUUID() id: string;
-  @IsOptional() @IsString() @MaxLength(64) userId?: string;
-  @IsOptional() @IsString() @MaxLength(64) apiKey?: string;
+  id: string;
+  userId?: string;
+  /** The key's id, never the key. */
+  apiKey?: string;
   /** The route template (`/api/v1/orders/:orderId`), never the raw URL. */
-  @IsString() @MaxLength(300) endpoint: string;
-  @IsString() @MaxLength(10) method: string;
-  @IsString() @MaxLength(10) version: string;
-  @IsInt() @Min(100) @Max(599) statusCode: number;
-  @IsInt() @Min(0) responseTime: number;
-  @IsOptional() @IsInt() @Min(0) requestSize?: number;
-  @IsOptional() @IsInt() @Min(0) responseSize?: number;
-  @IsString() @MaxLength(64) ipAddress: string;
-  @IsOptional() @IsString() @MaxLength(512) userAgent?: string;
-  @IsOptional() @IsString() @MaxLength(1024) referer?: string;
-  @IsBoolean() rateLimitHit: boolean;
-  @IsBoolean() throttled: boolean;
-  @IsOptional() @IsInt() @Min(0) queueTime?: number;
-  @IsOptional() @IsObject() metadata?: Record<string, unknown>;
-  @IsDateString() timestamp: string;
+  endpoint: string;
+  method: string;
+  version: string;
+  statusCode: number;
+  responseTime: number;
+  requestSize?: number;
+  responseSize?: number;
+  ipAddress: string;
+  userAgent?: string;
+  referer?: string;
+  rateLimitHit: boolean;
+  throttled: boolean;
+  queueTime?: number;
+  metadata?: Record<string, unknown>;
+  timestamp: string;
 }
 
 /** Requests refused in one rate-limit window (RateLimitLog): `count` is added to the stored row's. */
@@ -56,7 +41,7 @@ export class BlockedWindow {
 }
 
 export class ApiUsageRecordRequest {
-  @ValidateNested({ each: true }) @ArrayMaxSize(API_USAGE_MAX_BATCH) @Type(() => ApiUsageRow) usage: ApiUsageRow[];
+  @ValidateNested() @Type(() => ApiUsageColumns) usage: ApiUsageColumns;
   @ValidateNested({ each: true }) @ArrayMaxSize(API_USAGE_MAX_BATCH) @Type(() => BlockedWindow) blocked: BlockedWindow[];
 }
 

@@ -23,5 +23,6 @@ export * from './imports.subjects';
 export * from './imports.dto';
 export * from './imports.operations';
 export * from './api-usage.subjects';
+export * from './api-usage-columns';
 export * from './api-usage.dto';
 export * from './api-usage.operations';
