@@ -45,3 +45,8 @@ export function verifiedCallerPayload(header: string, now = Date.now()): string 
   if (!Number.isFinite(expiresAt) || expiresAt < now) return undefined;
   return payload;
 }
+
+/** When a header verified by verifiedCallerPayload stops being valid (ms since the epoch). */
+export function signedExpiry(header: string): number {
+  return parseInt(header.split('.')[1], 36);
+}

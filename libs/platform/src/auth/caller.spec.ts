@@ -35,4 +35,23 @@ describe('caller identity header', () => {
       configureCallerSigning(DEVELOPMENT_CALLER_SIGNING_KEY);
     }
   });
+
+  it('signs an identity object once for a while, and answers a header seen before from memory until it expires', () => {
+    jest.useFakeTimers({ now: Date.now() });
+    try {
+      const session = { userId: 'u7', roles: ['BUYER'], permissions: ['orders:read'], teamIds: [] };
+      const header = encodeCaller(session);
+      expect(encodeCaller(session)).toBe(header);
+      expect(decodeCaller(encodeCaller({ ...session, roles: ['SELLER'] })).roles).toEqual(['SELLER']); // the new identity after a role change
+      const first = decodeCaller(header);
+      expect(decodeCaller(header)).toBe(first);
+      expect(Object.isFrozen(first) && Object.isFrozen(first.permissions)).toBe(true);
+      jest.advanceTimersByTime(31_000);
+      expect(encodeCaller(session)).not.toBe(header);
+      jest.advanceTimersByTime(CALLER_MAX_AGE_MS);
+      expect(decodeCaller(header)).toEqual(ANONYMOUS);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
