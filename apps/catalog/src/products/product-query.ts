@@ -80,7 +80,8 @@ export function productCountSql(query: ProductListQuery, visibility: Visibility,
   return { sql: `SELECT count(*)::int AS count FROM (${matches}) AS m`, params };
 }
 
-const joinOf = (visibility: Visibility) => ('all' in visibility ? '' : ' JOIN stores s ON s.id = p.store_id');
+/** The store is joined only to see a team's own non-active products; an anonymous or team-less caller needs no join. */
+const joinOf = (visibility: Visibility) => ('all' in visibility || !visibility.teamIds.length ? '' : ' JOIN stores s ON s.id = p.store_id');
 
 function filtersOf(query: ProductListQuery, visibility: Visibility, p: (value: unknown, cast?: string) => string): string[] {
   const where = ['NOT p.is_deleted'];
