@@ -13,6 +13,7 @@ import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { AppError } from '../errors/app-error';
 import { findUnstorableText } from '../errors/unstorable-text';
 import { validationFailed } from '../errors/validation';
+import { cacheValidationMetadataLookups } from '../errors/validation-metadata-cache';
 import { HEALTH_SERVICE_NAME, HealthProbe } from '../health/health-probe';
 import { HealthController } from '../health/health.controller';
 import { healthRpcController } from '../health/health-rpc.controller';
@@ -47,6 +48,7 @@ export class SuiteValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadataLookups();
   return new SuiteValidationPipe();
 }
 
