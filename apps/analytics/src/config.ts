@@ -9,6 +9,15 @@ export class AnalyticsConfig extends withFileStoreConfig(withMailConfig(Platform
   @Max(36500)
   ANALYTICS_RAW_RETENTION_DAYS: number = 90;
 
+  /** Days ApiUsageLog rows are kept. */
+  @IsInt() @Min(1) @Max(36500) API_USAGE_RETENTION_DAYS: number = 90;
+
+  /** Days RateLimitLog rows (refused windows) are kept, counted from the window's end. */
+  @IsInt() @Min(1) @Max(36500) RATE_LIMIT_LOG_RETENTION_DAYS: number = 30;
+
+  /** Days SearchLog rows are kept. */
+  @IsInt() @Min(1) @Max(36500) SEARCH_LOG_RETENTION_DAYS: number = 180;
+
   /** How often the raw-event purge runs, in ms (0: never, e.g. in tests that date events in the past). */
   @IsInt()
   @Min(0)

@@ -111,4 +111,37 @@ describe('event ingest into AnalyticsEvent and the aggregates', () => {
     expect(await db.analyticsEvent.count({ where: { timestamp: { lt: new Date('2026-02-01') } } })).toBe(0);
     expect(await db.analyticsAggregateDaily.count({ where: { bucket: new Date('2026-01-01T00:00:00Z'), source: 'order.paid' } })).toBe(1);
   });
+
+  it('purges API usage, refused rate-limit windows and search logs past their own retention, keeping the rest', async () => {
+    const now = new Date('2026-12-02T00:00:00Z').getTime();
+    const daysAgo = (d: number) => new Date(now - d * 86_400_000);
+    const usage = (at: Date) => ({
+      id: randomUUID(),
+      endpoint: '/api/v1/products',
+      method: 'GET',
+      version: 'v1',
+      statusCode: 200,
+      responseTime: 3,
+      ipAddress: '203.0.113.1',
+      timestamp: at,
+    });
+    await db.apiUsageLog.createMany({ data: [usage(daysAgo(91)), usage(daysAgo(89))] });
+    const window = (identifier: string, end: Date) => ({
+      identifier,
+      endpoint: 'POST /api/v1/auth/login',
+      windowStart: new Date(end.getTime() - 60_000),
+      windowEnd: end,
+      blocked: true,
+    });
+    await db.rateLimitLog.createMany({ data: [window('ip:a', daysAgo(31)), window('ip:b', daysAgo(29))] });
+    const search = (q: string, at: Date) => ({ query: q, index: 'products', resultsCount: 1, took: 2, createdAt: at });
+    await db.searchLog.createMany({ data: [search('old', daysAgo(181)), search('recent', daysAgo(179))] });
+
+    const retention = new RawEventRetention(db, Object.assign(new AnalyticsConfig(), { ANALYTICS_RETENTION_INTERVAL_MS: 0 }));
+    expect(await retention.purgeLogs(now)).toEqual({ api_usage_logs: 1, rate_limit_logs: 1, search_logs: 1 });
+    expect((await db.apiUsageLog.findMany()).map((r) => r.timestamp)).toEqual([daysAgo(89)]);
+    expect((await db.rateLimitLog.findMany()).map((r) => r.identifier)).toEqual(['ip:b']);
+    expect((await db.searchLog.findMany()).map((r) => r.query)).toEqual(['recent']);
+    expect(await retention.purgeLogs(now)).toEqual({ api_usage_logs: 0, rate_limit_logs: 0, search_logs: 0 });
+  });
 });
