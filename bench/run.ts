@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each reported as a ratio against a raw baseline measured in the
  * same run on the same machine (absolute numbers vary between machines; ratios much less).
- * BENCH_DURATION_MS and BENCH_CONCURRENCY tune the load; warm-up repeats 1 s windows until throughput rises < 5% (at most BENCH_WARMUP_MAX_MS); BENCH_ONLY=platform,catalog,checkout,telemetry,events,fulfillment,logistics,analytics,reports,alerting,api-usage runs only those sections.
+ * BENCH_DURATION_MS and BENCH_CONCURRENCY tune the load; warm-up repeats 1 s windows until throughput rises < 5% (at most BENCH_WARMUP_MAX_MS); BENCH_ONLY=platform,catalog,checkout,telemetry,events,fulfillment,logistics,analytics,reports,alerting,api-usage,import runs only those sections.
  */
 import { platformBench } from './platform.bench';
 import { catalogBench } from './catalog.bench';
@@ -14,6 +14,7 @@ import { reportsBench } from './reports.bench';
 import { logisticsBench } from './logistics.bench';
 import { alertingBench } from './alerting.bench';
 import { apiUsageBench } from './api-usage.bench';
+import { importBench } from './import.bench';
 
 async function main(): Promise<void> {
   const load = {
@@ -66,6 +67,10 @@ async function main(): Promise<void> {
   if (runs('alerting')) {
     console.log('\nalerting (1,000 rules, 10,000 open fingerprints)');
     for (const row of await alertingBench(load)) console.log('  ' + row);
+  }
+  if (runs('import')) {
+    console.log('\nimport (BENCH_IMPORT_ROWS product rows, 1,000,000 by default, through the gateway; against a raw COPY)');
+    for (const row of await importBench()) console.log('  ' + row);
   }
   if (runs('api-usage')) {
     console.log('\ngateway rate limits and API usage logging, on against off');
