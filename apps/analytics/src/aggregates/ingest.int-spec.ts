@@ -82,6 +82,32 @@ describe('event ingest into AnalyticsEvent and the aggregates', () => {
     expect(await hourly('checkout.started')).toEqual([{ count: 2, amount: '0.00' }]);
   });
 
+  it('counts an outage of a new device whose offline and online events are ingested at once, in either order', async () => {
+    const outage = (deviceId: string, type: 'offline' | 'online'): IngestRecord => ({
+      ...recordOf(
+        `evt.iot-telemetry.device.${type}`,
+        type === 'offline'
+          ? { deviceId, userId: 'g1', lastSeen: '2026-12-01T10:00:00.000Z', at: '2026-12-01T10:01:00.000Z' }
+          : { deviceId, userId: 'g1', at: '2026-12-01T11:00:00.000Z' },
+        new Date(type === 'offline' ? '2026-12-01T10:01:00.000Z' : '2026-12-01T11:00:00.000Z'),
+      ),
+      sourceEventId: randomUUID(),
+    });
+    const devices = Array.from({ length: 12 }, () => `race-${randomUUID()}`);
+    await Promise.all(
+      devices.flatMap((d, i) => {
+        const order: Array<'offline' | 'online'> = i % 2 ? ['online', 'offline'] : ['offline', 'online'];
+        return order.map((type) => db.$transaction((tx) => ingestEvents(tx, [outage(d, type)])));
+      }),
+    );
+    const downtime = await db.$queryRawUnsafe<{ device_id: string; seconds: string }[]>(
+      `SELECT device_id, sum(amount)::text AS seconds FROM analytics_aggregate_hourly
+        WHERE source = 'device.downtime' AND device_id = ANY($1::text[]) GROUP BY device_id ORDER BY device_id`,
+      devices,
+    );
+    expect(downtime).toEqual([...devices].sort().map((d) => ({ device_id: d, seconds: '3600.00' })));
+  });
+
   it('drops cached metrics whose period holds a new event and keeps the others', async () => {
     const cache = (key: string, from: string, to: string) =>
       db.analyticsCache.create({

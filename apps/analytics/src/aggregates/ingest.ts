@@ -106,7 +106,14 @@ async function loadDirectory(tx: SqlRunner, records: IngestRecord[]): Promise<Di
       need.products,
     ))
       dir.productCategory.set(r.product_id, { storeId: r.store_id, category: r.category });
-  if (need.devices.length > 0)
+  if (need.devices.length > 0) {
+    // A device seen for the first time gets its row before it is locked: an outage's offline and online events
+    // handled at once by two batches would otherwise each find no row, and the second upsert would overwrite the
+    // first's offlineSince (the outage lost). Sorted, so batches lock devices in one order.
+    await tx.$executeRawUnsafe(
+      'INSERT INTO analytics_device (device_id) SELECT d FROM unnest($1::text[]) AS d ORDER BY d ON CONFLICT DO NOTHING',
+      [...need.devices].sort(),
+    );
     for (const r of await tx.$queryRawUnsafe<
       { device_id: string; owner_id: string | null; offline_since: Date | null; last_online_at: Date | null }[]
     >(
@@ -118,6 +125,7 @@ async function loadDirectory(tx: SqlRunner, records: IngestRecord[]): Promise<Di
         offlineSince: r.offline_since ? new Date(r.offline_since) : null,
         lastOnlineAt: r.last_online_at ? new Date(r.last_online_at) : null,
       });
+  }
   if (need.payments.length > 0)
     for (const r of await tx.$queryRawUnsafe<{ payment_id: string; refunded: string }[]>(
       'SELECT payment_id, refunded_amount::text AS refunded FROM analytics_payment_refund WHERE payment_id = ANY($1::text[]) FOR UPDATE',
