@@ -68,7 +68,9 @@ export function lookupsOf(records: EventRecord[]) {
     if (storeId && !str(m.teamId)) stores.add(storeId);
     if (eventType === 'evt.orders.order.placed' && Array.isArray(m.items))
       for (const item of m.items as Record<string, unknown>[]) if (str(item?.productId)) products.add(str(item.productId)!);
-    if (eventType.startsWith('evt.iot-telemetry.device.') && str(m.deviceId)) devices.add(str(m.deviceId)!);
+    // Every event that writes a device row (alerts, readings, offline, online) reads and locks it first: a breach
+    // handled between an outage's offline and online events would otherwise write back an empty offlineSince.
+    if (str(m.deviceId)) devices.add(str(m.deviceId)!);
     if (eventType === 'evt.orders.order.refunded' && str(m.paymentId)) payments.add(str(m.paymentId)!);
   }
   return { stores: [...stores], products: [...products], devices: [...devices], payments: [...payments] };
